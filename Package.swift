@@ -1,0 +1,36 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "VietThemes",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "NLP", targets: ["NLP"]),
+        .library(name: "Train", targets: ["Train"]),
+        .executable(name: "classify", targets: ["classify"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C interop only: a module map over the system's <cblas.h> (Debian: libblas-dev).
+        .systemLibrary(
+            name: "CBLAS",
+            path: "Sources/CBLAS",
+            pkgConfig: "blas",
+            providers: [.apt(["libblas-dev"])]
+        ),
+        .target(name: "NLP", dependencies: ["CBLAS"]),
+        .target(name: "Train", dependencies: ["NLP", "CBLAS"]),
+        .executableTarget(
+            name: "classify",
+            dependencies: [
+                "NLP", "Train",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "NLPTests", dependencies: ["NLP"], exclude: ["Fixtures"]),
+        .testTarget(name: "TrainTests", dependencies: ["Train", "NLP"]),
+        .testTarget(name: "classifyTests", dependencies: ["classify"]),
+    ]
+)

@@ -1,0 +1,94 @@
+/// Turns text into the stream of features a vectorizer counts: the tokenizer's
+/// syllables, then their n-grams within each phrase (n-grams never span punctuation).
+public struct Analyzer: Sendable {
+    /// The longest n-gram supported.
+    public static let maximumNGram = 4
+
+    public let tokenizer: Tokenizer
+    public let ngrams: NGramRange
+
+    public init(tokenizer: Tokenizer = Tokenizer(), ngrams: NGramRange = NGramRange()) {
+        self.tokenizer = tokenizer
+        self.ngrams = ngrams
+    }
+
+    /// Calls `body(key, parts)` for every n-gram of `text`, in text order; for each
+    /// token, shorter n-grams come first.
+    public func forEachFeature(in text: String, _ body: (UInt64, NGramParts) -> Void) {
+        var copy = text
+        copy.withUTF8 { forEachFeature(inUTF8: $0, body) }
+    }
+
+    /// The features of `text` as strings, syllables joined by a space (allocates; for
+    /// display, tests and the scikit-learn cross-check).
+    public func features(in text: String) -> [String] {
+        var result: [String] = []
+        forEachFeature(in: text) { _, parts in result.append(parts.text) }
+        return result
+    }
+
+    /// Calls `body(key, parts)` for every n-gram of valid UTF-8 `input`.
+    /// - Complexity: O(n · (upper − lower + 1)) for n input bytes; no allocation per token.
+    public func forEachFeature(inUTF8 input: UnsafeBufferPointer<UInt8>, _ body: (UInt64, NGramParts) -> Void) {
+        let window = ngrams.upper
+        let slotSize = Tokenizer.maximumTokenLength * 4
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: slotSize * window)
+        let lengths = UnsafeMutablePointer<Int>.allocate(capacity: window)
+        let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: window)
+        defer { storage.deallocate(); lengths.deallocate(); keys.deallocate() }
+        var filled = 0   // tokens of the current phrase in the window
+        var newest = -1  // slot of the newest token
+
+        tokenizer.forEachToken(inUTF8: input) { token in
+            if token.startsPhrase { filled = 0 }
+            newest = (newest + 1) % window
+            let slot = storage + newest * slotSize
+            slot.update(from: token.bytes.baseAddress!, count: token.bytes.count)
+            lengths[newest] = token.bytes.count
+            keys[newest] = token.key
+            filled = min(filled + 1, window)
+            guard filled >= ngrams.lower else { return }
+            for n in ngrams.lower...min(ngrams.upper, filled) {
+                let first = (newest - n + 1 + window) % window
+                var key = keys[first]
+                var part = first
+                for _ in 1..<n {
+                    part = (part + 1) % window
+                    key = FeatureKey.combine(key, keys[part])
+                }
+                let parts = NGramParts(storage: storage, slotSize: slotSize, lengths: lengths,
+                                       first: first, count: n, window: window)
+                body(n == 1 ? token.key : key, parts)
+            }
+        }
+    }
+}
+
+/// The syllables of one n-gram, valid only during the callback that received it.
+public struct NGramParts {
+    let storage: UnsafeMutablePointer<UInt8>
+    let slotSize: Int
+    let lengths: UnsafeMutablePointer<Int>
+    let first: Int
+    /// Number of syllables (the n of the n-gram).
+    public let count: Int
+    let window: Int
+
+    /// Appends the n-gram's text (syllables joined by one space) as UTF-8 to `bytes`.
+    @inline(__always)
+    public func appendText(to bytes: inout [UInt8]) {
+        var slot = first
+        for part in 0..<count {
+            if part > 0 { bytes.append(0x20) }
+            bytes.append(contentsOf: UnsafeBufferPointer(start: storage + slot * slotSize, count: lengths[slot]))
+            slot = (slot + 1) % window
+        }
+    }
+
+    /// The n-gram's text (allocates).
+    public var text: String {
+        var bytes: [UInt8] = []
+        appendText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,79 @@
+/// A sparse matrix in compressed sparse row (CSR) form: `Float` values, `Int32`
+/// column indices, column indices sorted within each row.
+///
+/// Row `r` holds `values[rowStarts[r]..<rowStarts[r + 1]]` at columns
+/// `columns[rowStarts[r]..<rowStarts[r + 1]]`.
+public struct SparseMatrix: Sendable, Equatable {
+    public private(set) var rowStarts: ContiguousArray<Int>
+    public private(set) var columns: ContiguousArray<Int32>
+    public private(set) var values: ContiguousArray<Float>
+    public let columnCount: Int
+
+    /// An empty matrix with `columnCount` columns and no rows.
+    public init(columnCount: Int) {
+        self.rowStarts = [0]
+        self.columns = []
+        self.values = []
+        self.columnCount = columnCount
+    }
+
+    /// A matrix from CSR arrays.
+    /// - Precondition: the arrays are consistent and columns sorted within rows.
+    public init(rowStarts: ContiguousArray<Int>, columns: ContiguousArray<Int32>,
+                values: ContiguousArray<Float>, columnCount: Int) {
+        precondition(rowStarts.first == 0 && rowStarts.last == columns.count && columns.count == values.count)
+        self.rowStarts = rowStarts
+        self.columns = columns
+        self.values = values
+        self.columnCount = columnCount
+    }
+
+    public var rowCount: Int { rowStarts.count - 1 }
+    /// Number of stored entries.
+    public var nonzeroCount: Int { columns.count }
+
+    /// Appends a row given as (column, value) pairs sorted by column.
+    public mutating func appendRow<C: Collection>(_ entries: C) where C.Element == (Int32, Float) {
+        for (column, value) in entries {
+            columns.append(column)
+            values.append(value)
+        }
+        rowStarts.append(columns.count)
+    }
+
+    /// Appends all rows of `other`, which must have the same column count.
+    public mutating func appendRows(of other: SparseMatrix) {
+        precondition(other.columnCount == columnCount)
+        let offset = columns.count
+        columns.append(contentsOf: other.columns)
+        values.append(contentsOf: other.values)
+        rowStarts.append(contentsOf: other.rowStarts.dropFirst().map { $0 + offset })
+    }
+
+    /// Row `r` as (column, value) pairs.
+    public func row(_ r: Int) -> [(column: Int32, value: Float)] {
+        (rowStarts[r]..<rowStarts[r + 1]).map { (columns[$0], values[$0]) }
+    }
+
+    /// The rows at `indices`, in that order. O(nnz of the chosen rows).
+    public func rows<S: Sequence>(_ indices: S) -> SparseMatrix where S.Element == Int {
+        var result = SparseMatrix(columnCount: columnCount)
+        for r in indices {
+            let range = rowStarts[r]..<rowStarts[r + 1]
+            result.columns.append(contentsOf: columns[range])
+            result.values.append(contentsOf: values[range])
+            result.rowStarts.append(result.columns.count)
+        }
+        return result
+    }
+
+    /// The value at (`r`, `c`), 0 when not stored. O(log k) for k entries in the row.
+    public subscript(r: Int, c: Int) -> Float {
+        var low = rowStarts[r], high = rowStarts[r + 1]
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(columns[mid]) < c { low = mid + 1 } else { high = mid }
+        }
+        return low < rowStarts[r + 1] && Int(columns[low]) == c ? values[low] : 0
+    }
+}

@@ -1,0 +1,425 @@
+/// Separates a scraped article's title and content paragraphs from the web furniture
+/// around them.
+///
+/// The text is read line by line (each non-empty line is a paragraph; a line that
+/// does not end a sentence and is followed by one starting in lower case is joined
+/// to it, which repairs hard-wrapped text). Each line gets a ``LineKind``:
+/// - anywhere: comment forms, navigation headers and the link lists under them,
+///   view counters, date lines, photo placeholders and captions, source lines,
+///   series labels ("Bài 1"), lines without a letter or digit, verbatim repeats;
+/// - in the *tail* only (the run of such lines at the end of the text): bylines (a
+///   short line of only a name), site footers (address, phone, fax, "Thiết kế bởi",
+///   "Ghi rõ nguồn") and upper-case organisation names;
+/// - a "TAG:" suffix is cut off the line that carries it.
+///
+/// The title is the first line with a letter that is not furniture; a first line of
+/// more than ``maximumTitleWords`` words is a lead paragraph, and the article is
+/// untitled. A newspaper's source tag opening the first paragraph ("(GLO)- ",
+/// "BPO- ") is removed.
+public struct ArticleCleaner: Sendable {
+    /// Why a line was kept or dropped.
+    public enum LineKind: String, Sendable, Codable, CaseIterable {
+        case title, content, blank
+        case commentForm = "comment-form"
+        case navigation
+        case relatedLink = "related-link"
+        case viewCounter = "view-counter"
+        case dateline
+        case photo
+        case source
+        case byline
+        case footer
+        case seriesLabel = "series-label"
+        case noText = "no-text"
+        case repeated
+        case tag
+
+        /// Lines of this kind are part of the article.
+        public var isContent: Bool { self == .title || self == .content }
+    }
+
+    /// One input line and what the cleaner made of it.
+    public struct Line: Sendable, Equatable {
+        /// The line with white space collapsed (and a TAG suffix removed).
+        public var text: String
+        public var kind: LineKind
+    }
+
+    /// A first line longer than this (in words) is a lead paragraph, not a title.
+    public static let maximumTitleWords = 35
+
+    public init() {}
+
+    /// The cleaned article. O(n) in the text length.
+    public func clean(_ text: String) -> Article {
+        let lines = analyze(text)
+        var article = Article(title: "", paragraphs: [])
+        for line in lines {
+            switch line.kind {
+            case .title: article.title = line.text
+            case .content: article.paragraphs.append(line.text)
+            default: continue
+            }
+        }
+        if let first = article.paragraphs.first {
+            let stripped = ArticleCleaner.removingSourceTag(first)
+            if stripped.isEmpty { article.paragraphs.removeFirst() } else { article.paragraphs[0] = stripped }
+        }
+        return article
+    }
+
+    /// Every line of `text` with its kind, for `classify clean --explain`.
+    public func analyze(_ text: String) -> [Line] {
+        var lines = ArticleCleaner.splitLines(text)
+        var kinds = [LineKind?](repeating: nil, count: lines.count)
+
+        for index in lines.indices {
+            if let (kept, hadTag) = ArticleCleaner.removingTag(lines[index]), hadTag {
+                lines[index] = kept
+                if kept.isEmpty { kinds[index] = .tag }
+            }
+            if lines[index].isEmpty && kinds[index] == nil { kinds[index] = .blank }
+        }
+
+        // The tail: the run of furniture at the very end.
+        var tailStart = lines.count
+        while tailStart > 0 {
+            let line = lines[tailStart - 1]
+            if kinds[tailStart - 1] != nil || ArticleCleaner.furniture(line) != nil || ArticleCleaner.tailFurniture(line) != nil {
+                tailStart -= 1
+            } else {
+                break
+            }
+        }
+
+        var seen = Set<String>()
+        var underNavigation = false
+        var titleFound = false
+        var previousIsTitle = false
+        for index in lines.indices where kinds[index] == nil {
+            let line = lines[index]
+            var kind = ArticleCleaner.furniture(line)
+            if kind == nil && index >= tailStart { kind = ArticleCleaner.tailFurniture(line) }
+            if kind == nil && underNavigation && ArticleCleaner.looksLikeLink(line) { kind = .relatedLink }
+            if kind == nil && seen.contains(line) { kind = .repeated }
+            underNavigation = kind == .navigation || (underNavigation && kind == .relatedLink)
+            seen.insert(line)
+            if kind == nil && titleFound && ArticleCleaner.isPortraitCaption(line) { kind = .photo }
+            if kind == nil && titleFound && previousIsTitle && ArticleCleaner.isDatedCaption(line) { kind = .photo }
+            previousIsTitle = false
+            if let kind {
+                kinds[index] = kind
+            } else if !titleFound {
+                previousIsTitle = true
+                titleFound = true
+                kinds[index] = ArticleCleaner.wordCount(line) <= ArticleCleaner.maximumTitleWords ? .title : .content
+            } else {
+                kinds[index] = .content
+            }
+        }
+        return zip(lines, kinds).map { Line(text: $0, kind: $1 ?? .blank) }
+    }
+
+    // MARK: Lines
+
+    /// Lines with white space collapsed; hard-wrapped lines joined.
+    static func splitLines(_ text: String) -> [String] {
+        var result: [String] = []
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = collapseWhitespace(raw)
+            if let last = result.last, !last.isEmpty, !line.isEmpty, continuesSentence(last, with: line) {
+                result[result.count - 1] = last + " " + line
+            } else {
+                result.append(line)
+            }
+        }
+        return result
+    }
+
+    /// `text` with runs of white space (space, tab, form feed, vertical tab) turned
+    /// into one space and trimmed at both ends. O(n) over UTF-8 bytes; returns the
+    /// text unchanged, without copying bytes, when there is nothing to collapse.
+    static func collapseWhitespace(_ text: Substring) -> String {
+        let utf8 = text.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C }
+        var clean = true
+        var previousSpace = true
+        for byte in utf8 {
+            let space = isSpace(byte)
+            if space && (previousSpace || byte != 0x20) { clean = false; break }
+            previousSpace = space
+        }
+        if clean && !(utf8.last.map(isSpace) ?? false) { return String(text) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for byte in utf8 {
+            if isSpace(byte) {
+                pendingSpace = !bytes.isEmpty
+            } else {
+                if pendingSpace { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `next` continues the sentence `line` left open: hard-wrapped text.
+    private static func continuesSentence(_ line: String, with next: String) -> Bool {
+        guard let lastCharacter = line.last, let firstCharacter = next.first else { return false }
+        if ".!?…:;\"”’)]".contains(lastCharacter) { return false }
+        return firstCharacter.isLowercase && wordCount(line) >= 8
+    }
+
+    static func wordCount<S: StringProtocol>(_ text: S) -> Int {
+        var count = 0, inWord = false
+        for byte in text.utf8 {
+            if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
+    }
+
+    // MARK: Rules
+
+    /// Furniture recognisable anywhere in the text.
+    static func furniture(_ line: String) -> LineKind? {
+        if line.isEmpty { return .blank }
+        if !line.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+            return .noText
+        }
+        let words = wordCount(line)
+        if words > 80 {
+            // Long lines are content; only a source line can be that long.
+            let head = line.prefix(8).lowercased()
+            return head.hasPrefix("nguồn:") && line.prefix(200).contains("http") ? .source : nil
+        }
+        let lower = line.lowercased()
+        let bare = lower.trimmingSuffix(":").trimmingSuffix(" ")
+
+        if words <= 6 {
+            if commentFormLines.contains(bare) || isCommentCounter(lower) { return .commentForm }
+            if navigationLines.contains(bare) { return .navigation }
+            if photoPlaceholders.contains(bare) { return .photo }
+            if isSeriesLabel(lower) { return .seriesLabel }
+            for prefix in ["họ tên:", "họ và tên:", "email:", "e-mail:"] where lower.hasPrefix(prefix) { return .commentForm }
+        }
+        if words <= 8 && viewCounterPrefixes.contains(where: { lower.hasPrefix($0) }) && line.contains(where: \.isNumber) {
+            return .viewCounter
+        }
+        if words <= 12 && isDateline(lower) { return .dateline }
+        if words <= 80 && isCaption(line, lower: lower) { return .photo }
+        if lower.hasPrefix("nguồn:") || lower.hasPrefix("nguồn :") {
+            if lower.contains("http") || lower.contains("www.") || words <= 8 { return .source }
+        }
+        return nil
+    }
+
+    /// Furniture recognisable only at the end of the text.
+    static func tailFurniture(_ line: String) -> LineKind? {
+        let words = wordCount(line)
+        guard words <= 30 else { return nil }
+        let lower = line.lowercased()
+        if words <= 30 && footerPrefixes.contains(where: { lower.hasPrefix($0) }) { return .footer }
+        if words <= 30 && (lower.contains("thiết kế bởi") || lower.contains("ghi rõ nguồn")
+            || lower.contains("bản quyền thuộc") || lower.contains("copyright") || line.contains("©")) {
+            return .footer
+        }
+        if words <= 12 && isUppercaseName(line) { return .footer }
+        if tailFormLines.contains(lower.trimmingSuffix(":").trimmingSuffix(" ")) { return .commentForm }
+        if bylinePrefixes.contains(where: { lower.hasPrefix($0) }) && words <= 10 { return .byline }
+        if lower.hasPrefix("theo ") && words <= 6 && !line.hasSuffix(".") { return .source }
+        if isPersonName(line) { return .byline }
+        return nil
+    }
+
+    static let commentFormLines: Set<String> = [
+        "ý kiến của bạn", "ý kiến bạn đọc", "gửi ý kiến", "gửi bình luận", "viết bình luận", "bình luận",
+        "phản hồi", "gửi phản hồi", "họ tên", "họ và tên", "email", "e-mail",
+        "mã xác nhận", "mã bảo mật", "chia sẻ", "in bài", "in trang", "bản in", "gửi email",
+        "lên đầu trang", "về đầu trang", "quay lại", "trở về", "về trang trước", "đánh giá bài viết",
+    ]
+    /// Form field labels that are also ordinary words, so only trusted in the tail.
+    static let tailFormLines: Set<String> = ["tiêu đề", "nội dung", "gửi", "ý kiến", "bình luận của bạn", "mã"]
+    static let navigationLines: Set<String> = [
+        "các tin khác", "tin khác", "tin liên quan", "tin cùng chuyên mục", "bài viết liên quan",
+        "bài liên quan", "mới nhất", "tin mới nhất", "xem nhiều nhất", "đọc nhiều nhất", "tin đọc nhiều",
+        "xem thêm", "tin mới", "tin tiêu điểm", "tin nổi bật", "tin bài khác", "các bài viết khác",
+    ]
+    static let photoPlaceholders: Set<String> = [
+        "anh tin bai", "ảnh tin bài", "ảnh minh họa", "ảnh minh hoạ", "(ảnh minh họa)", "(ảnh minh hoạ)",
+        "ảnh", "video", "clip",
+    ]
+    static let viewCounterPrefixes = ["lượt xem", "số lượt xem", "lượt đọc", "lượt truy cập", "số lần xem", "đã xem"]
+    static let footerPrefixes = [
+        "địa chỉ", "điện thoại", "đt:", "tel:", "tel.", "fax", "email:", "e-mail:", "website:", "hotline",
+        "cơ quan chủ quản", "chịu trách nhiệm", "giấy phép", "trưởng ban biên tập", "tổng biên tập",
+        "bản quyền", "thiết kế bởi", "ghi rõ nguồn", "phát triển bởi", "liên hệ quảng cáo",
+    ]
+    static let bylinePrefixes = ["tác giả bài viết:", "tác giả:", "bài và ảnh:", "bài, ảnh:", "bài:", "tin, ảnh:", "tin và ảnh:", "người viết:"]
+
+    private static func isCommentCounter(_ lower: String) -> Bool {
+        for prefix in ["bình luận (", "ý kiến (", "phản hồi ("] where lower.hasPrefix(prefix) && lower.hasSuffix(")") {
+            return lower.dropFirst(prefix.count).dropLast().allSatisfy(\.isNumber)
+        }
+        return false
+    }
+
+    private static func isSeriesLabel(_ lower: String) -> Bool {
+        let parts = lower.split(separator: " ")
+        guard parts.count == 2, ["bài", "kỳ", "phần"].contains(String(parts[0])) else { return false }
+        return parts[1].allSatisfy(\.isNumber) || ["cuối", "1:", "2:"].contains(String(parts[1]))
+    }
+
+    /// "Thứ Hai, 13/09/2021", "Chủ nhật, 5/6/2022 08:15", "13/09/2021 10:20", "Cập nhật: …".
+    private static func isDateline(_ lower: String) -> Bool {
+        let weekdays = ["thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "thứ 2", "thứ 3", "thứ 4",
+                        "thứ 5", "thứ 6", "thứ 7", "chủ nhật"]
+        let startsWithDay = weekdays.contains { lower.hasPrefix($0) }
+        let startsWithLabel = ["cập nhật", "ngày đăng", "đăng lúc", "đăng ngày", "ngày cập nhật", "thời gian đăng"]
+            .contains { lower.hasPrefix($0) }
+        guard startsWithDay || startsWithLabel || lower.first?.isNumber == true else { return false }
+        guard containsDate(lower) else { return false }
+        // Nothing but the date, times and separators may follow the weekday.
+        let letters = lower.filter(\.isLetter)
+        let allowed = weekdays.joined() + "cậpnhậtngàyđăngđăngngàylúcthờigiangmtamp"
+        return letters.allSatisfy { allowed.contains($0) }
+    }
+
+    private static func containsDate(_ text: String) -> Bool {
+        var digits = 0, slashes = 0
+        for character in text {
+            if character.isNumber { digits += 1 } else if character == "/" || character == "-" { slashes += 1 }
+        }
+        return digits >= 4 && slashes >= 2
+    }
+
+    /// Photo captions: "… Ảnh: N.D", "(Ảnh: TTXVN)", "Ảnh: …", "… - Trong ảnh: …".
+    private static func isCaption(_ line: String, lower: String) -> Bool {
+        if lower.hasPrefix("trong ảnh:") || lower.contains(" - trong ảnh:") || lower.contains(" – trong ảnh:")
+            || lower.contains(". trong ảnh:") {
+            return true
+        }
+        if lower.hasPrefix("ảnh:") || lower.hasPrefix("ảnh :") || lower.hasPrefix("(ảnh:") { return true }
+        // A credit at the end: the last "ảnh:" (or "ảnh minh họa", "nguồn ảnh:") with at
+        // most six words after it.
+        for marker in ["ảnh:", "ảnh :", "ảnh minh họa", "ảnh minh hoạ", "nguồn ảnh:", "photo:", "video:", "clip:"] {
+            guard let range = lower.range(of: marker, options: .backwards) else { continue }
+            let before = lower[..<range.lowerBound]
+            let after = lower[range.upperBound...]
+            let openedByBoundary = before.isEmpty || before.hasSuffix(". ") || before.hasSuffix(" - ")
+                || before.hasSuffix(" – ") || before.hasSuffix("(") || before.hasSuffix("- ") || before.hasSuffix(", ")
+                || before.hasSuffix("” ") || before.hasSuffix(".")
+            if openedByBoundary && wordCount(after) <= 6 && !after.contains(". ") { return true }
+        }
+        return false
+    }
+
+    /// A short line of only capitalized words: a byline such as "Nguyễn Dung",
+    /// "N.D", "Mộc Miên (Tổng hợp)", "Quang Xuân - TTXVN".
+    private static func isPersonName(_ line: String) -> Bool {
+        var text = Substring(line)
+        if let open = text.firstIndex(of: "("), text.hasSuffix(")") { text = text[..<open] }
+        if let dash = text.range(of: " - ") ?? text.range(of: " – ") {
+            // "Quang Xuân - TTXVN": the part after the dash names an agency.
+            let agency = text[dash.upperBound...]
+            guard wordCount(agency) <= 3, !agency.hasSuffix(".") else { return false }
+            text = text[..<dash.lowerBound]
+        }
+        let words = text.split(separator: " ")
+        guard (1...5).contains(words.count) else { return false }
+        if words.count == 1 && !words[0].contains(".") { return false }
+        return words.allSatisfy { word in
+            guard let first = word.first, first.isUppercase else { return false }
+            return word.allSatisfy { $0.isLetter || $0 == "." }
+        }
+    }
+
+    /// Office titles and honorifics that open a portrait caption.
+    static let officePrefixes = [
+        "ủy viên", "uỷ viên", "bí thư", "phó bí thư", "chủ tịch", "phó chủ tịch", "giám đốc", "phó giám đốc",
+        "tổng giám đốc", "trưởng ban", "phó trưởng ban", "trưởng phòng", "đồng chí", "ông ", "bà ", "đại tá",
+        "thượng tá", "trung tá", "thiếu tá", "đại úy", "đại uý", "thiếu tướng", "trung tướng", "bộ trưởng",
+        "thứ trưởng", "tổng bí thư", "thủ tướng", "hiệu trưởng", "chính ủy", "chính uỷ", "chánh", "phó chánh",
+        "pgs", "gs.", "ts.", "ths.", "nhà giáo", "nghệ nhân", "bác sĩ", "cô giáo", "thầy giáo",
+    ]
+
+    /// A portrait caption: office titles and a person's name, nothing else ("Ủy viên
+    /// Ban Thường vụ Tỉnh ủy, Bí thư Thành ủy Đồng Xoài Hà Anh Dũng").
+    static func isPortraitCaption(_ line: String) -> Bool {
+        let words = line.split(separator: " ")
+        guard (3...22).contains(words.count), let last = line.last, last.isLetter else { return false }
+        let lower = line.lowercased()
+        guard officePrefixes.contains(where: { lower.hasPrefix($0) }) else { return false }
+        // The name: the last two to four words, all capitalized, and every word of the
+        // line capitalized or a short function word of an office title.
+        let name = words.suffix(3)
+        guard name.allSatisfy({ $0.first?.isUppercase == true }) else { return false }
+        return !line.contains(":") && !lower.contains(" cho biết") && !lower.contains(" nói")
+    }
+
+    /// A caption under the title that ends with the photo's date: "Đoàn kiểm tra của
+    /// Tỉnh ủy làm việc với Huyện ủy Thanh Sơn, tháng 5-2013."
+    static func isDatedCaption(_ line: String) -> Bool {
+        guard wordCount(line) <= 25, line.hasSuffix(".") else { return false }
+        let words = line.dropLast().split(separator: " ")
+        guard words.count >= 3, let stamp = words.last else { return false }
+        let parts = stamp.split(whereSeparator: { $0 == "-" || $0 == "/" })
+        guard (2...3).contains(parts.count), parts.allSatisfy({ $0.allSatisfy(\.isNumber) }),
+              parts.last!.count == 4 else { return false }
+        let before = words[words.count - 2].lowercased()
+        return before == "tháng" || before == "ngày" || words[words.count - 2].hasSuffix(",")
+    }
+
+    /// An organisation's name in capitals: "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐỒNG XOÀI".
+    private static func isUppercaseName(_ line: String) -> Bool {
+        let letters = line.filter(\.isLetter)
+        return letters.count >= 6 && letters.allSatisfy(\.isUppercase)
+    }
+
+    /// A line under a navigation header that reads like a link: short, no final period.
+    static func looksLikeLink(_ line: String) -> Bool {
+        wordCount(line) <= 30 && !(line.hasSuffix(".") || line.hasSuffix("!") || line.hasSuffix("?"))
+    }
+
+    /// Removes a "TAG:" (or "Tags:", "Từ khóa:") suffix; `nil` if there is none.
+    static func removingTag(_ line: String) -> (String, Bool)? {
+        // The marker sits near the end: only the last 400 characters are searched.
+        let tail = line.suffix(400)
+        for marker in ["TAG:", "Tags:", "Tag:", "TAGS:", "Từ khóa:", "Từ khoá:"] {
+            if let range = tail.range(of: marker, options: .backwards) {
+                let kept = String(line[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+                return (kept, true)
+            }
+        }
+        return nil
+    }
+
+    /// Removes a newspaper's source tag at the start of the lead: "(GLO)- ", "BPO- ",
+    /// "(Chinhphu.vn) - ".
+    static func removingSourceTag(_ paragraph: String) -> String {
+        var rest = Substring(paragraph)
+        if rest.hasPrefix("("), let close = rest.firstIndex(of: ")"), rest.distance(from: rest.startIndex, to: close) <= 25 {
+            let inside = rest[rest.index(after: rest.startIndex)..<close]
+            guard !inside.contains(" ") else { return paragraph }
+            rest = rest[rest.index(after: close)...]
+        } else {
+            let tag = rest.prefix { $0.isASCII && ($0.isUppercase || $0.isNumber) }
+            guard (2...6).contains(tag.count) else { return paragraph }
+            rest = rest[tag.endIndex...]
+        }
+        rest = rest.drop { $0 == " " }
+        guard let dash = rest.first, "-–—".contains(dash) else { return paragraph }
+        rest = rest.dropFirst().drop { $0 == " " }
+        guard let next = rest.first, next.isUppercase || next.isNumber || next == "“" || next == "\"" else { return paragraph }
+        return String(rest)
+    }
+}
+
+import Foundation
+
+extension StringProtocol {
+    fileprivate func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : String(self)
+    }
+}

@@ -1,0 +1,164 @@
+/// One sentence of an article.
+public struct Sentence: Sendable, Equatable, Codable {
+    /// The sentence as written (white space collapsed).
+    public var text: String
+    /// Index of its paragraph in ``Article/paragraphs``.
+    public var paragraph: Int
+
+    public init(text: String, paragraph: Int) {
+        self.text = text
+        self.paragraph = paragraph
+    }
+}
+
+/// Splits paragraphs into sentences.
+///
+/// A paragraph end is a sentence end. Inside a paragraph, a boundary is a run of
+/// `. ! ? …` (with any closing quotes or brackets after it), then white space, then an
+/// upper-case letter, a digit, an opening quote or bracket, or a dash. A single `.`
+/// is not a boundary after an abbreviation (``abbreviations``: TP., TS., ThS.…), a
+/// single capital (the initial in *anh H. Nam*) or dotted initials (*N.T.*, *T.Ư.*).
+/// Numbers (69,56%; 4.100; 0271.3879.736), dates, URLs and e-mail addresses have no
+/// white space after their dots, so they are never split.
+///
+/// - Complexity: O(n) in the paragraph's length.
+public struct SentenceSplitter: Sendable {
+    /// Words that end in a period without ending a sentence (case-sensitive).
+    public static let abbreviations: Set<String> = [
+        "TP", "Tp", "TX", "Tx", "TT", "Q", "P", "H", "X", "TS", "ThS", "Ths", "PGS", "GS", "BS", "KS", "CN",
+        "NXB", "Th", "Tr", "TW", "T.Ư", "T.W", "Mr", "Mrs", "Ms", "Dr", "St", "Tp.HCM", "TP.HCM", "No", "Nxb",
+        "BSCKI", "BSCKII", "Đ/c", "đ/c", "Ths.BS", "ThS.BS", "PGS.TS", "GS.TS", "TS.BS", "Sđd", "tr", "Tổng", "vs",
+    ]
+
+    public init() {}
+
+    /// The sentences of `article`'s paragraphs (the title is not included).
+    public func sentences(of article: Article) -> [Sentence] {
+        var result: [Sentence] = []
+        for (index, paragraph) in article.paragraphs.enumerated() {
+            for text in split(paragraph) { result.append(Sentence(text: text, paragraph: index)) }
+        }
+        return result
+    }
+
+    /// The sentences of one paragraph, trimmed, in order.
+    public func split(_ paragraph: String) -> [String] {
+        var copy = paragraph
+        return copy.withUTF8 { bytes in
+            var sentences: [String] = []
+            var start = 0
+            for end in boundaries(bytes) {
+                appendTrimmed(bytes, start..<end, to: &sentences)
+                start = end
+            }
+            appendTrimmed(bytes, start..<bytes.count, to: &sentences)
+            return sentences
+        }
+    }
+
+    /// Byte offsets just past each sentence-ending punctuation run (and closing quotes).
+    func boundaries(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var result: [Int] = []
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let terminalWidth = terminal(bytes, at: index)
+            guard terminalWidth > 0 else { index += 1; continue }
+            let runStart = index
+            var end = index
+            var periods = 0, others = 0
+            while end < count {
+                let width = terminal(bytes, at: end)
+                if width == 0 { break }
+                if bytes[end] == 0x2E { periods += 1 } else { others += 1 }
+                end += width
+            }
+            var closers = 0
+            while end < count {
+                let width = closing(bytes, at: end)
+                if width == 0 { break }
+                end += width
+                closers += 1
+            }
+            index = end
+            guard end < count, bytes[end] == 0x20 else { continue }
+            var next = end
+            while next < count && bytes[next] == 0x20 { next += 1 }
+            guard next < count, opensSentence(bytes, at: next) else { continue }
+            if periods == 1 && others == 0 && closers == 0 && isAbbreviation(bytes, endingAt: runStart) { continue }
+            result.append(end)
+        }
+        return result
+    }
+
+    /// Width of a sentence-ending character at `index` (. ! ? …), or 0.
+    @inline(__always)
+    private func terminal(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        switch bytes[index] {
+        case 0x2E, 0x21, 0x3F: return 1
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6: return 3
+        default: return 0
+        }
+    }
+
+    /// Width of a closing quote or bracket at `index` (” ’ " ' ) ] »), or 0.
+    @inline(__always)
+    private func closing(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        switch bytes[index] {
+        case 0x22, 0x27, 0x29, 0x5D: return 1
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0x9D || bytes[index + 2] == 0x99): return 3
+        case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xBB: return 2
+        default: return 0
+        }
+    }
+
+    /// Whether a sentence can start at `index`: upper-case letter, digit, opening
+    /// quote or bracket, or a dash.
+    private func opensSentence(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let lead = bytes[index]
+        if lead < 0x80 {
+            return (lead >= 0x41 && lead <= 0x5A) || (lead >= 0x30 && lead <= 0x39)
+                || lead == 0x22 || lead == 0x27 || lead == 0x28 || lead == 0x5B || lead == 0x2D
+        }
+        var scalar: UInt32
+        if lead < 0xE0, index + 1 < bytes.count {
+            scalar = (UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+        } else if lead < 0xF0, index + 2 < bytes.count {
+            scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+        } else {
+            return false
+        }
+        switch scalar {
+        case 0x201C, 0x2018, 0x00AB, 0x2013, 0x2014: return true   // “ ‘ « – —
+        default:
+            let table = ScalarTable.shared
+            return table.kind(scalar) == .letter && table.lowercase(scalar) != scalar
+        }
+    }
+
+    /// Whether the word ending just before `end` (a '.') is an abbreviation or initial.
+    private func isAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Bool {
+        var start = end
+        while start > 0 {
+            let byte = bytes[start - 1]
+            if byte == 0x20 || byte == 0x28 || byte == 0x22 || byte == 0x5B { break }
+            // Opening curly quotes “ ‘ (E2 80 9C / 98) end the word too.
+            if byte == 0x9C || byte == 0x98, start >= 3, bytes[start - 3] == 0xE2, bytes[start - 2] == 0x80 { break }
+            start -= 1
+        }
+        guard start < end else { return false }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        if SentenceSplitter.abbreviations.contains(word) { return true }
+        // Initials: "H", "N.T", "T.Ư" — every dot-separated part one capital letter.
+        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.allSatisfy { $0.count == 1 && $0.first!.isUppercase }
+    }
+
+    private func appendTrimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to sentences: inout [String]) {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper && bytes[lower] == 0x20 { lower += 1 }
+        while upper > lower && bytes[upper - 1] == 0x20 { upper -= 1 }
+        guard lower < upper else { return }
+        sentences.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self))
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// The `classify` command: Vietnamese Party-building news, by theme and in summary.
+@main
+struct Classify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "classify",
+        abstract: "Classify Vietnamese news articles by theme and summarize them.",
+        discussion: """
+        Themes (see docs/taxonomy.md): ideological-education, member-recruitment, cell-quality; \
+        an article may have several or none.
+
+        Exit status: 0 success; 1 some inputs failed (each reported on stderr, the rest processed); \
+        2 nothing could be done (a bad model or output file); 64 a usage error.
+        """,
+        subcommands: [
+            Clean.self, Tokens.self,
+        ]
+    )
+}

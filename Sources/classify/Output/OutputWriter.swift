@@ -1,0 +1,46 @@
+import Foundation
+
+/// Buffered writing to standard output: one system call per 64 KiB instead of one
+/// per line.
+final class OutputWriter {
+    private var buffer = Data()
+    private let handle: FileHandle
+    private let limit = 1 << 16
+
+    init(handle: FileHandle = .standardOutput) {
+        self.handle = handle
+    }
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= limit { flush() }
+    }
+
+    func writeLine(_ text: String) {
+        write(text)
+        write("\n")
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        handle.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    deinit { flush() }
+}
+
+/// JSON encoding for command output: keys in declaration order, no escaped slashes.
+enum JSONOutput {
+    static func line<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return String(decoding: try! encoder.encode(value), as: UTF8.self)
+    }
+
+    static func pretty<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .prettyPrinted]
+        return String(decoding: try! encoder.encode(value), as: UTF8.self)
+    }
+}

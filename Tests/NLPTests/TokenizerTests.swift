@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import NLP
+
+@Suite struct TokenizerTests {
+    let tokenizer = Tokenizer(TokenizerConfiguration(numbersAsClass: false))
+
+    @Test func splitsSyllablesAndDropsPunctuation() {
+        #expect(tokenizer.tokens(in: "Đảng bộ, chi bộ: “kết nạp” đảng viên!") == ["đảng", "bộ", "chi", "bộ", "kết", "nạp", "đảng", "viên"])
+    }
+
+    @Test func lowercasesEveryVietnameseLetter() {
+        #expect(tokenizer.tokens(in: "ĐẢNG ỦY PHƯỜNG TÍCH SƠN") == ["đảng", "ủy", "phường", "tích", "sơn"])
+    }
+
+    @Test func foldsEthIntoD() {
+        #expect(tokenizer.tokens(in: "\u{00D0}ảng \u{00F0}ảng") == ["đảng", "đảng"])
+    }
+
+    @Test(arguments: [("hòa", "hoà"), ("thủy", "thuỷ"), ("quý", "qúy"), ("tòa", "toà"), ("ủy", "uỷ"),
+                      ("khỏe", "khoẻ"), ("mùa", "muà"), ("Hòa", "HOÀ")])
+    func oneTokenForBothToneStyles(_ pair: (String, String)) {
+        #expect(tokenizer.tokens(in: pair.0) == tokenizer.tokens(in: pair.1))
+    }
+
+    @Test func toneStyleChoosesThePlacement() {
+        let classic = Tokenizer(TokenizerConfiguration(toneStyle: .classic))
+        let modern = Tokenizer(TokenizerConfiguration(toneStyle: .modern))
+        #expect(classic.tokens(in: "hoà thuỷ uỷ khoẻ") == ["hòa", "thủy", "ủy", "khỏe"])
+        #expect(modern.tokens(in: "hòa thủy ủy khỏe") == ["hoà", "thuỷ", "uỷ", "khoẻ"])
+        // Syllables with a final consonant have one placement in both styles.
+        #expect(modern.tokens(in: "hoàng toàn huỳnh") == classic.tokens(in: "hoàng toàn huỳnh"))
+    }
+
+    @Test func decomposedInputGivesTheSameTokens() throws {
+        for name in TestPaths.seedNames {
+            let text = try TestPaths.seedText(name)
+            let nfd = text.decomposedStringWithCanonicalMapping
+            #expect(nfd.unicodeScalars.count > text.unicodeScalars.count)
+            #expect(tokenizer.tokens(in: nfd) == tokenizer.tokens(in: text), "\(name)")
+        }
+    }
+
+    @Test func partlyDecomposedWordsAreComposed() {
+        // o + horn + grave, a + circumflex + dot below, i + acute
+        #expect(tokenizer.tokens(in: "tho\u{031B}\u{0300}i sa\u{0302}\u{0323}p ti\u{0301}nh") == ["thời", "sập", "tính"])
+        // A mark outside Vietnamese goes through full NFC: n + tilde is ñ.
+        #expect(tokenizer.tokens(in: "Espan\u{0303}a") == ["españa"])
+    }
+
+    @Test func numbersStayWhole() {
+        #expect(tokenizer.tokens(in: "đạt 69,56%; có 4.100 đảng viên; ĐT 0271.3879.736; 2.5 lần")
+                == ["đạt", "69,56", "có", "4.100", "đảng", "viên", "đt", "0271.3879.736", "2.5", "lần"])
+        // A period that ends a sentence after a number is not part of it.
+        #expect(tokenizer.tokens(in: "năm 2021. Tiếp") == ["năm", "2021", "tiếp"])
+    }
+
+    @Test func numbersCanBecomeOneClassToken() {
+        let classes = Tokenizer(TokenizerConfiguration(numbersAsClass: true))
+        #expect(classes.tokens(in: "kết nạp 27 đảng viên, đạt 69,56%") == ["kết", "nạp", "<num>", "đảng", "viên", "đạt", "<num>"])
+        // Letters and digits together are a word, not a number.
+        #expect(classes.tokens(in: "đội U23") == ["đội", "u23"])
+    }
+
+    @Test func zeroWidthCharactersDoNotSplitWords() {
+        #expect(tokenizer.tokens(in: "Đả\u{200B}ng\u{FEFF} viên") == ["đảng", "viên"])
+    }
+
+    @Test func punctuationMarksPhraseBreaks() {
+        var breaks: [Bool] = []
+        tokenizer.forEachToken(in: "chi bộ, đảng viên") { breaks.append($0.startsPhrase) }
+        #expect(breaks == [true, false, true, false])
+    }
+
+    @Test func stopWordsAreRemovedOnlyWhenAsked() {
+        let with = Tokenizer(TokenizerConfiguration(removeStopWords: true))
+        #expect(with.tokens(in: "các chi bộ của đảng") == ["chi", "bộ", "đảng"])
+        #expect(tokenizer.tokens(in: "các chi bộ của đảng").count == 5)
+    }
+
+    @Test func sourceRangesPointIntoTheInput() {
+        let text = "Hà Nội, ĐÀ NẴNG"
+        var pieces: [String] = []
+        tokenizer.forEachToken(in: text) { token in
+            let bytes = Array(text.utf8)[token.sourceRange]
+            pieces.append(String(decoding: bytes, as: UTF8.self))
+        }
+        #expect(pieces == ["Hà", "Nội", "ĐÀ", "NẴNG"])
+    }
+
+    @Test func overlongRunsAreDropped() {
+        let long = String(repeating: "a", count: Tokenizer.maximumTokenLength + 1)
+        #expect(tokenizer.tokens(in: "chi \(long) bộ") == ["chi", "bộ"])
+    }
+}
