@@ -1,8 +1,22 @@
+import Foundation
 import ArgumentParser
 
 /// The `classify` command: Vietnamese Party-building news, by theme and in summary.
 @main
 struct Classify: ParsableCommand {
+    /// Runs the command line, mapping a ``CommandFailure`` to exit status 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            StandardError.print("classify: error: \(failure)")
+            Foundation.exit(2)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "classify",
         abstract: "Classify Vietnamese news articles by theme and summarize them.",
@@ -14,7 +28,7 @@ struct Classify: ParsableCommand {
         2 nothing could be done (a bad model or output file); 64 a usage error.
         """,
         subcommands: [
-            Clean.self, Tokens.self,
+            Clean.self, Tokens.self, Vectorize.self,
         ]
     )
 }

@@ -70,6 +70,9 @@ import Testing
         var breaks: [Bool] = []
         tokenizer.forEachToken(in: "chi bộ, đảng viên") { breaks.append($0.startsPhrase) }
         #expect(breaks == [true, false, true, false])
+        breaks = []
+        tokenizer.forEachToken(in: "Tiêu đề\n\nđảng viên") { breaks.append($0.startsPhrase) }
+        #expect(breaks == [true, false, true, false])
     }
 
     @Test func stopWordsAreRemovedOnlyWhenAsked() {

@@ -110,57 +110,100 @@ public struct TfidfVectorizer: Sendable {
     ///   the V distinct n-grams; memory O(V + distinct n-grams per document).
     public static func fit(_ documents: [String], configuration: Configuration = Configuration(),
                            threads: Int = defaultThreadCount) -> TfidfVectorizer {
-        fitCounting(documents, configuration: configuration, threads: threads).vectorizer
+        let (vectorizer, counts) = fitCounting(documents, configuration: configuration, threads: threads)
+        counts.forEach { $0.deallocate() }
+        return vectorizer
     }
 
     /// Fits on `documents` and returns their TF-IDF matrix, counting each document once.
     public static func fitTransform(_ documents: [String], configuration: Configuration = Configuration(),
                                     threads: Int = defaultThreadCount) -> (TfidfVectorizer, SparseMatrix) {
-        let (vectorizer, chunks, columnsOfChunk) = fitCounting(documents, configuration: configuration, threads: threads)
-        let parts = parallelMap(chunks.count) { part in
-            vectorizer.rows(of: chunks[part], columns: columnsOfChunk[part])
-        }
+        let (vectorizer, counts) = fitCounting(documents, configuration: configuration, threads: threads)
+        defer { counts.forEach { $0.deallocate() } }
+        let parts = parallelMap(counts.count) { part in vectorizer.rows(of: counts[part]) }
         var matrix = SparseMatrix(columnCount: vectorizer.featureCount)
         for part in parts { matrix.appendRows(of: part) }
         return (vectorizer, matrix)
     }
 
+    /// A feature that passed the document-frequency bounds, before it gets its column.
+    /// Plain data (no references), so that sorting millions of them copies no
+    /// reference counts.
+    private struct Candidate {
+        var key: UInt64
+        var documentFrequency: Int32
+        var chunk: Int32
+        var totalCount: Int64
+        var textOffset: UInt32
+        var textLength: UInt32
+        /// The text's first 8 bytes as a big-endian integer: most comparisons stop there.
+        var prefix: UInt64
+    }
+
     private static func fitCounting(_ documents: [String], configuration: Configuration, threads: Int)
-        -> (vectorizer: TfidfVectorizer, chunks: [ChunkCounts], columnsOfChunk: [ContiguousArray<Int32>]) {
+        -> (vectorizer: TfidfVectorizer, counts: [NGramCounts]) {
         let analyzer = Analyzer(tokenizer: Tokenizer(configuration.tokenizer), ngrams: configuration.ngrams)
         let ranges = contiguousChunks(documents.count, parts: max(1, threads))
-        let chunks = parallelMap(ranges.count) { part in
-            ChunkCounts(documents: documents[ranges[part]], analyzer: analyzer)
-        }
-        let merged = MergedCounts(chunks)
+        let counts = parallelMap(ranges.count) { part in NGramCounts(documents: documents[ranges[part]], analyzer: analyzer) }
         let n = documents.count
         let minCount = configuration.minDF.documents(of: n)
         let maxCount = configuration.maxDF.documents(of: n)
-        var kept = (0..<merged.keys.count).filter {
-            let df = Double(merged.df[$0])
-            return df >= minCount && df <= maxCount
+
+        // Merge the threads' counts in parallel, each thread taking one slice of the key space.
+        let partitions = max(1, threads)
+        let survivors = parallelMap(partitions) { partition -> [Candidate] in
+            var index = FeatureHashTable(minimumCapacity: (counts.first?.count ?? 16) / partitions)
+            var merged: [Candidate] = []
+            for (chunkIndex, chunk) in counts.enumerated() {
+                for slot in 0..<chunk.capacity {
+                    let record = chunk.records[slot]
+                    guard record.key != 0, Int((record.key >> 40) % UInt64(partitions)) == partition else { continue }
+                    let (position, inserted) = index.valueInserting(record.key) { Int32(merged.count) }
+                    if inserted {
+                        merged.append(Candidate(key: record.key, documentFrequency: 0, chunk: Int32(chunkIndex),
+                                                totalCount: 0, textOffset: record.textOffset,
+                                                textLength: record.textLength, prefix: 0))
+                    }
+                    merged[Int(position)].documentFrequency += record.documentFrequency
+                    merged[Int(position)].totalCount += Int64(record.totalCount)
+                }
+            }
+            return merged.filter {
+                let df = Double($0.documentFrequency)
+                return df >= minCount && df <= maxCount
+            }
+        }
+        var kept = Array(survivors.joined())
+        func text(_ candidate: Candidate) -> ArraySlice<UInt8> {
+            counts[Int(candidate.chunk)].text[Int(candidate.textOffset)..<Int(candidate.textOffset + candidate.textLength)]
+        }
+        for index in kept.indices {
+            var prefix: UInt64 = 0
+            let bytes = text(kept[index])
+            for offset in 0..<8 { prefix = (prefix << 8) | UInt64(offset < bytes.count ? bytes[bytes.startIndex + offset] : 0) }
+            kept[index].prefix = prefix
+        }
+        func textOrder(_ a: Candidate, _ b: Candidate) -> Bool {
+            a.prefix != b.prefix ? a.prefix < b.prefix : text(a).lexicographicallyPrecedes(text(b))
         }
         if let limit = configuration.maxFeatures, kept.count > limit {
-            kept.sort { merged.tf[$0] != merged.tf[$1] ? merged.tf[$0] > merged.tf[$1] : merged.textLess($0, $1) }
+            kept.sort { $0.totalCount != $1.totalCount ? $0.totalCount > $1.totalCount : textOrder($0, $1) }
             kept.removeSubrange(limit...)
         }
-        kept.sort { merged.textLess($0, $1) }
+        kept.sort(by: textOrder)
 
         var keys = ContiguousArray<UInt64>(), bytes = ContiguousArray<UInt8>(), offsets: ContiguousArray<UInt32> = [0]
         var idf = ContiguousArray<Float>()
-        var columnOfMerged = ContiguousArray<Int32>(repeating: -1, count: merged.keys.count)
-        keys.reserveCapacity(kept.count); idf.reserveCapacity(kept.count)
-        for (column, id) in kept.enumerated() {
-            columnOfMerged[id] = Int32(column)
-            keys.append(merged.keys[id])
-            bytes.append(contentsOf: merged.text(id))
+        keys.reserveCapacity(kept.count); idf.reserveCapacity(kept.count); offsets.reserveCapacity(kept.count + 1)
+        for candidate in kept {
+            keys.append(candidate.key)
+            bytes.append(contentsOf: text(candidate))
             offsets.append(UInt32(bytes.count))
-            idf.append(inverseDocumentFrequency(df: Int(merged.df[id]), documents: n, configuration: configuration))
+            idf.append(inverseDocumentFrequency(df: Int(candidate.documentFrequency), documents: n, configuration: configuration))
         }
         let vectorizer = TfidfVectorizer(configuration: configuration, state: State(
             vocabulary: Vocabulary(keys: keys, textBytes: bytes, textOffsets: offsets), idf: idf, documentCount: n))
-        let columnsOfChunk = merged.mergedIDOfChunk.map { ids in ContiguousArray(ids.map { columnOfMerged[Int($0)] }) }
-        return (vectorizer, chunks, columnsOfChunk)
+        return (vectorizer, counts)
     }
 
     static func inverseDocumentFrequency(df: Int, documents n: Int, configuration: Configuration) -> Float {
@@ -222,123 +265,29 @@ public struct TfidfVectorizer: Sendable {
         for index in row.indices { row[index].1 *= scale }
     }
 
-    /// TF-IDF rows of the documents counted in `chunk`, given each local id's column.
-    private func rows(of chunk: ChunkCounts, columns: ContiguousArray<Int32>) -> SparseMatrix {
+    /// TF-IDF rows of the documents counted in `counts`.
+    private func rows(of counts: NGramCounts) -> SparseMatrix {
         var matrix = SparseMatrix(columnCount: featureCount)
+        var packed: [UInt64] = []
         var row: [(Int32, Float)] = []
-        for document in 0..<(chunk.documentStarts.count - 1) {
-            row.removeAll(keepingCapacity: true)
-            for entry in chunk.documentStarts[document]..<chunk.documentStarts[document + 1] {
-                let column = columns[Int(chunk.entryIDs[entry])]
-                if column >= 0 { row.append((column, weight(count: Int(chunk.entryCounts[entry]), column: Int(column)))) }
+        let table = state.vocabulary.table
+        for document in 0..<(counts.documentStarts.count - 1) {
+            // (column << 32 | count): sorting plain integers orders the row by column.
+            packed.removeAll(keepingCapacity: true)
+            for entry in counts.documentStarts[document]..<counts.documentStarts[document + 1] {
+                if let column = table.value(for: counts.entryKeys[entry]) {
+                    packed.append(UInt64(UInt32(column)) << 32 | UInt64(UInt32(counts.entryCounts[entry])))
+                }
             }
-            row.sort { $0.0 < $1.0 }
+            packed.withUnsafeMutableBufferPointer { sortAscending($0) }
+            row.removeAll(keepingCapacity: true)
+            for value in packed {
+                let column = Int32(truncatingIfNeeded: value >> 32)
+                row.append((column, weight(count: Int(value & 0xFFFF_FFFF), column: Int(column))))
+            }
             normalize(&row)
             matrix.appendRow(row)
         }
         return matrix
-    }
-}
-
-/// The n-gram counts of a contiguous run of documents, made by one thread.
-struct ChunkCounts {
-    var table = FeatureHashTable(minimumCapacity: 1 << 16)
-    var keys = ContiguousArray<UInt64>()
-    var df = ContiguousArray<Int32>()
-    var tf = ContiguousArray<Int64>()
-    var textBytes: [UInt8] = []
-    var textOffsets: ContiguousArray<UInt32> = [0]
-    /// Document d's distinct n-grams are `entryIDs[documentStarts[d]..<documentStarts[d + 1]]`.
-    var documentStarts: ContiguousArray<Int> = [0]
-    var entryIDs = ContiguousArray<Int32>()
-    var entryCounts = ContiguousArray<Int32>()
-
-    init<C: Collection>(documents: C, analyzer: Analyzer) where C.Element == String {
-        var lastDocument = ContiguousArray<Int32>()
-        var positionInDocument = ContiguousArray<Int32>()
-        var document: Int32 = 0
-        for text in documents {
-            analyzer.forEachFeature(in: text) { key, parts in
-                let (id, inserted) = table.valueInserting(key) { Int32(keys.count) }
-                let local = Int(id)
-                if inserted {
-                    keys.append(key)
-                    df.append(0)
-                    tf.append(0)
-                    lastDocument.append(-1)
-                    positionInDocument.append(0)
-                    parts.appendText(to: &textBytes)
-                    textOffsets.append(UInt32(textBytes.count))
-                }
-                tf[local] += 1
-                if lastDocument[local] != document {
-                    lastDocument[local] = document
-                    positionInDocument[local] = Int32(entryIDs.count)
-                    entryIDs.append(id)
-                    entryCounts.append(1)
-                    df[local] += 1
-                } else {
-                    entryCounts[Int(positionInDocument[local])] += 1
-                }
-            }
-            documentStarts.append(entryIDs.count)
-            document += 1
-        }
-    }
-}
-
-/// The union of several chunks' counts, in chunk order.
-struct MergedCounts {
-    var keys = ContiguousArray<UInt64>()
-    var df = ContiguousArray<Int32>()
-    var tf = ContiguousArray<Int64>()
-    /// Where each merged id's text lives: (chunk, local id).
-    var textSource = ContiguousArray<(Int32, Int32)>()
-    /// For each chunk, local id → merged id.
-    var mergedIDOfChunk: [ContiguousArray<Int32>] = []
-    /// For each merged id, its text's first 8 bytes as a big-endian integer: most
-    /// comparisons while sorting stop there.
-    var prefixes = ContiguousArray<UInt64>()
-    private let chunks: [ChunkCounts]
-
-    init(_ chunks: [ChunkCounts]) {
-        self.chunks = chunks
-        var table = FeatureHashTable(minimumCapacity: chunks.first?.keys.count ?? 16)
-        for (chunkIndex, chunk) in chunks.enumerated() {
-            var mapping = ContiguousArray<Int32>(repeating: 0, count: chunk.keys.count)
-            for local in 0..<chunk.keys.count {
-                let (id, inserted) = table.valueInserting(chunk.keys[local]) { Int32(keys.count) }
-                if inserted {
-                    keys.append(chunk.keys[local])
-                    df.append(0)
-                    tf.append(0)
-                    textSource.append((Int32(chunkIndex), Int32(local)))
-                }
-                df[Int(id)] += chunk.df[local]
-                tf[Int(id)] += chunk.tf[local]
-                mapping[local] = id
-            }
-            mergedIDOfChunk.append(mapping)
-        }
-        prefixes.reserveCapacity(keys.count)
-        for id in 0..<keys.count {
-            var prefix: UInt64 = 0
-            let text = self.text(id)
-            for index in 0..<8 { prefix = (prefix << 8) | UInt64(index < text.count ? text[text.startIndex + index] : 0) }
-            prefixes.append(prefix)
-        }
-    }
-
-    /// The UTF-8 text of merged id `id`.
-    func text(_ id: Int) -> ArraySlice<UInt8> {
-        let (chunkIndex, local) = textSource[id]
-        let chunk = chunks[Int(chunkIndex)]
-        return chunk.textBytes[Int(chunk.textOffsets[Int(local)])..<Int(chunk.textOffsets[Int(local) + 1])]
-    }
-
-    /// Byte-wise order of the texts of `a` and `b`.
-    func textLess(_ a: Int, _ b: Int) -> Bool {
-        if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] }
-        return text(a).lexicographicallyPrecedes(text(b))
     }
 }

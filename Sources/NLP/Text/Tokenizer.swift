@@ -44,7 +44,8 @@ public struct Token {
 /// without building a `String`: combining marks are composed (so NFD input gives the
 /// same tokens as NFC), `Ð`/`ð` fold into `đ`, letters are lowercased, and the tone
 /// mark is moved to its canonical vowel (``TonePlacement``). A number keeps its inner
-/// separators (`69,56`, `4.100`, `0271.3879.736`). Punctuation marks a phrase break.
+/// separators (`69,56`, `4.100`, `0271.3879.736`). Punctuation and line ends mark a
+/// phrase break, which n-grams do not span.
 ///
 /// - Complexity: O(n) in the UTF-8 length of the input; no allocation per token.
 public struct Tokenizer: Sendable {
@@ -54,8 +55,9 @@ public struct Tokenizer: Sendable {
     /// The token every number becomes when `numbersAsClass` is on.
     public static let numberToken = "<num>"
     static let numberKey: UInt64 = FeatureKey.hash(Array(numberToken.utf8))
+    static let numberBytes = Array(numberToken.utf8)
 
-    private let stopKeys: Set<UInt64>
+    let stopKeys: Set<UInt64>
 
     public init(_ configuration: TokenizerConfiguration = TokenizerConfiguration()) {
         self.configuration = configuration
@@ -84,101 +86,15 @@ public struct Tokenizer: Sendable {
     /// Calls `body` for each token of the UTF-8 `input`, which must be valid UTF-8
     /// (any Swift `String` is).
     public func forEachToken(inUTF8 input: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) {
-        let table = ScalarTable.shared
-        let capacity = Tokenizer.maximumTokenLength
-        let letters = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity + 1)
-        let encoded = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 4 + 8)
-        defer { letters.deallocate(); encoded.deallocate() }
-        let numberBytes = Array(Tokenizer.numberToken.utf8)
-
-        let count = input.count
-        guard let base = input.baseAddress, count > 0 else { return }
-        var length = 0              // scalars in the current token
-        var start = 0               // byte offset where it began
-        var digitsOnly = true       // digits and inner separators only
-        var overflow = false        // longer than `capacity`
-        var needsFoundation = false // a combining mark we could not compose
-        var pendingBreak = false    // punctuation since the previous token
-        var firstToken = true
-
-        func finish(at end: Int) {
-            defer { length = 0; digitsOnly = true; overflow = false; needsFoundation = false }
-            guard length > 0, !overflow else { return }
-            if needsFoundation {
-                recompose(letters, &length, capacity: capacity)
-            }
-            let isNumber = digitsOnly
-            if !isNumber {
-                TonePlacement.canonicalize(letters, count: length, style: configuration.toneStyle)
-            }
-            var byteCount = 0
-            if isNumber && configuration.numbersAsClass {
-                for byte in numberBytes { encoded[byteCount] = byte; byteCount += 1 }
-            } else {
-                for index in 0..<length { byteCount += encodeUTF8(letters[index], into: encoded + byteCount) }
-            }
-            let bytes = UnsafeBufferPointer(start: encoded, count: byteCount)
-            let key = isNumber && configuration.numbersAsClass ? Tokenizer.numberKey : FeatureKey.hash(bytes)
-            if !stopKeys.isEmpty && stopKeys.contains(key) { return }
-            body(Token(key: key, bytes: bytes, isNumber: isNumber,
-                       startsPhrase: pendingBreak || firstToken, sourceRange: start..<end))
-            pendingBreak = false
-            firstToken = false
-        }
-
-        var index = 0
-        while index < count {
-            let lead = base[index]
-            var scalar: UInt32
-            var width: Int
-            if lead < 0x80 {
-                scalar = UInt32(lead); width = 1
-            } else if lead < 0xE0 {
-                scalar = (UInt32(lead & 0x1F) << 6) | UInt32(base[index + 1] & 0x3F); width = 2
-            } else if lead < 0xF0 {
-                scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(base[index + 1] & 0x3F) << 6)
-                    | UInt32(base[index + 2] & 0x3F); width = 3
-            } else {
-                scalar = (UInt32(lead & 0x07) << 18) | (UInt32(base[index + 1] & 0x3F) << 12)
-                    | (UInt32(base[index + 2] & 0x3F) << 6) | UInt32(base[index + 3] & 0x3F); width = 4
-            }
-            switch table.kind(scalar) {
-            case .letter:
-                if length == 0 { start = index }
-                digitsOnly = false
-                if length < capacity { letters[length] = table.lowercase(scalar); length += 1 } else { overflow = true }
-            case .digit:
-                if length == 0 { start = index }
-                if length < capacity { letters[length] = scalar; length += 1 } else { overflow = true }
-            case .mark:
-                if length > 0 {
-                    if !compose(mark: scalar, into: &letters[length - 1]) {
-                        if length < capacity { letters[length] = scalar; length += 1 } else { overflow = true }
-                        needsFoundation = true
-                    }
-                }
-            case .ignorable:
-                break
-            case .separator:
-                // A '.' or ',' between digits stays inside a number: 69,56 · 4.100 · 2.5
-                if (scalar == 0x2E || scalar == 0x2C) && length > 0 && digitsOnly
-                    && index + 1 < count && base[index + 1] >= 0x30 && base[index + 1] <= 0x39 {
-                    if length < capacity { letters[length] = scalar; length += 1 } else { overflow = true }
-                } else {
-                    finish(at: index)
-                    if !(scalar == 0x20 || scalar == 0x0A || scalar == 0x09 || scalar == 0x0D || scalar == 0xA0) {
-                        pendingBreak = true
-                    }
-                }
-            }
-            index += width
-        }
-        finish(at: count)
+        guard let base = input.baseAddress, input.count > 0 else { return }
+        var scanner = TokenScanner(configuration: configuration, stopKeys: stopKeys)
+        defer { scanner.deallocate() }
+        scanner.scan(base, count: input.count, body)
     }
 
     /// Composes a Vietnamese combining tone mark or diacritic into `letter`.
     @inline(__always)
-    private func compose(mark: UInt32, into letter: inout UInt32) -> Bool {
+    static func compose(mark: UInt32, into letter: inout UInt32) -> Bool {
         guard var vowel = VietnameseLetters.vowel(letter) else { return false }
         if let tone = VietnameseLetters.tone(ofCombiningMark: mark) {
             guard vowel.tone == 0 else { return false }
@@ -194,7 +110,7 @@ public struct Tokenizer: Sendable {
 
     /// Rare path: marks outside Vietnamese (ñ from n + U+0303, say) go through
     /// Foundation's NFC so that NFD and NFC input still agree.
-    private func recompose(_ letters: UnsafeMutablePointer<UInt32>, _ length: inout Int, capacity: Int) {
+    static func recompose(_ letters: UnsafeMutablePointer<UInt32>, _ length: inout Int, capacity: Int) {
         var scalars = String.UnicodeScalarView()
         for index in 0..<length { if let s = Unicode.Scalar(letters[index]) { scalars.append(s) } }
         let composed = String(scalars).precomposedStringWithCanonicalMapping.lowercased()
@@ -219,5 +135,145 @@ func encodeUTF8(_ scalar: UInt32, into out: UnsafeMutablePointer<UInt8>) -> Int 
     } else {
         out[0] = UInt8(0xF0 | (scalar >> 18)); out[1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
         out[2] = UInt8(0x80 | ((scalar >> 6) & 0x3F)); out[3] = UInt8(0x80 | (scalar & 0x3F)); return 4
+    }
+}
+
+/// The tokenizer's state while it scans one text. A struct with a mutating method
+/// rather than closures over local variables: the compiler then checks exclusive
+/// access statically, instead of at run time on every byte.
+struct TokenScanner {
+    let numbersAsClass: Bool
+    let toneStyle: ToneMarkStyle
+    let stopKeys: Set<UInt64>
+    let checkStopWords: Bool
+    let capacity = Tokenizer.maximumTokenLength
+    let letters: UnsafeMutablePointer<UInt32>
+    let encoded: UnsafeMutablePointer<UInt8>
+
+    var length = 0              // scalars in the current token
+    var start = 0               // byte offset where it began
+    var digitsOnly = true       // digits and inner separators only
+    var overflow = false        // longer than `capacity`
+    var needsFoundation = false // a combining mark we could not compose
+    var vowels = 0              // Vietnamese vowels in the token
+    var toned = false           // one of them carries a tone
+    var pendingBreak = true     // punctuation or a line end since the previous token
+
+    init(configuration: TokenizerConfiguration, stopKeys: Set<UInt64>) {
+        numbersAsClass = configuration.numbersAsClass
+        toneStyle = configuration.toneStyle
+        self.stopKeys = stopKeys
+        checkStopWords = !stopKeys.isEmpty
+        letters = .allocate(capacity: Tokenizer.maximumTokenLength + 1)
+        encoded = .allocate(capacity: Tokenizer.maximumTokenLength * 4 + 8)
+    }
+
+    func deallocate() {
+        letters.deallocate()
+        encoded.deallocate()
+    }
+
+    @inline(__always)
+    mutating func append(_ scalar: UInt32) {
+        if length < capacity { letters[length] = scalar; length += 1 } else { overflow = true }
+    }
+
+    mutating func scan(_ base: UnsafePointer<UInt8>, count: Int, _ body: (Token) -> Void) {
+        let table = ScalarTable.shared
+        let packed = table.packed
+        var index = 0
+        while index < count {
+            let lead = base[index]
+            var scalar: UInt32
+            var width: Int
+            if lead < 0x80 {
+                scalar = UInt32(lead); width = 1
+            } else if lead < 0xE0 {
+                scalar = (UInt32(lead & 0x1F) << 6) | UInt32(base[index + 1] & 0x3F); width = 2
+            } else if lead < 0xF0 {
+                scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(base[index + 1] & 0x3F) << 6)
+                    | UInt32(base[index + 2] & 0x3F); width = 3
+            } else {
+                scalar = (UInt32(lead & 0x07) << 18) | (UInt32(base[index + 1] & 0x3F) << 12)
+                    | (UInt32(base[index + 2] & 0x3F) << 6) | UInt32(base[index + 3] & 0x3F); width = 4
+            }
+            let tableIndex = ScalarTable.index(scalar)
+            let info: UInt32 = tableIndex >= 0 ? packed[tableIndex]
+                : (UInt32(table.kind(scalar).rawValue) << ScalarTable.kindShift) | table.lowercase(scalar)
+            switch UInt8(truncatingIfNeeded: info >> ScalarTable.kindShift) & 0x7 {
+            case ScalarTable.Kind.letter.rawValue:
+                if length == 0 { start = index }
+                digitsOnly = false
+                append(info & 0x1F_FFFF)
+                if info & ScalarTable.vowelBit != 0 {
+                    vowels += 1
+                    if info & ScalarTable.tonedBit != 0 { toned = true }
+                }
+            case ScalarTable.Kind.digit.rawValue:
+                if length == 0 { start = index }
+                append(scalar)
+            case ScalarTable.Kind.mark.rawValue:
+                if length > 0 && !overflow {
+                    if Tokenizer.compose(mark: scalar, into: &letters[length - 1]) {
+                        if VietnameseLetters.tone(ofCombiningMark: scalar) != nil { toned = true }
+                    } else {
+                        append(scalar)
+                        needsFoundation = true
+                    }
+                }
+            case ScalarTable.Kind.ignorable.rawValue:
+                break
+            default:
+                // A '.' or ',' between digits stays inside a number: 69,56 · 4.100 · 2.5
+                if (scalar == 0x2E || scalar == 0x2C) && length > 0 && digitsOnly
+                    && index + 1 < count && base[index + 1] >= 0x30 && base[index + 1] <= 0x39 {
+                    append(scalar)
+                } else {
+                    finish(at: index, body)
+                    // Spaces join syllables into n-grams; punctuation and line ends do not.
+                    if !(scalar == 0x20 || scalar == 0x09 || scalar == 0xA0) {
+                        pendingBreak = true
+                    }
+                }
+            }
+            index += width
+        }
+        finish(at: count, body)
+    }
+
+    @inline(__always)
+    mutating func finish(at end: Int, _ body: (Token) -> Void) {
+        guard length > 0 else { return }
+        defer { length = 0; digitsOnly = true; overflow = false; needsFoundation = false; vowels = 0; toned = false }
+        guard !overflow else { return }
+        if needsFoundation {
+            Tokenizer.recompose(letters, &length, capacity: capacity)
+            TonePlacement.canonicalize(letters, count: length, style: toneStyle)
+        } else if toned && vowels >= 2 {
+            // Only a syllable with a tone and a vowel cluster can have it misplaced.
+            TonePlacement.canonicalize(letters, count: length, style: toneStyle)
+        }
+        let isNumber = digitsOnly
+        var byteCount = 0
+        let key: UInt64
+        if isNumber && numbersAsClass {
+            for byte in Tokenizer.numberBytes { encoded[byteCount] = byte; byteCount += 1 }
+            key = Tokenizer.numberKey
+        } else {
+            // Encode to UTF-8 and hash (FNV-1a, see FeatureKey) in one pass.
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for index in 0..<length {
+                let written = encodeUTF8(letters[index], into: encoded + byteCount)
+                for offset in byteCount..<(byteCount + written) {
+                    h = (h ^ UInt64(encoded[offset])) &* 0x0000_0100_0000_01B3
+                }
+                byteCount += written
+            }
+            key = FeatureKey.finalize(h)
+        }
+        if checkStopWords && stopKeys.contains(key) { return }
+        body(Token(key: key, bytes: UnsafeBufferPointer(start: encoded, count: byteCount), isNumber: isNumber,
+                   startsPhrase: pendingBreak, sourceRange: start..<end))
+        pendingBreak = false
     }
 }

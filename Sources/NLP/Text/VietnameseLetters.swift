@@ -84,10 +84,13 @@ enum VietnameseLetters {
 /// Per-scalar facts the tokenizer needs, precomputed for the ranges Vietnamese text
 /// lives in (ASCII, Latin-1, Latin Extended-A/B, combining marks, Latin Extended
 /// Additional). Scalars outside them fall back to Unicode properties.
-final class ScalarTable: Sendable {
+///
+/// The tables live in one immortal allocation read through raw pointers, so the
+/// tokenizer's inner loop does no bounds checks and no reference counting.
+final class ScalarTable: @unchecked Sendable {
     static let shared = ScalarTable()
 
-    /// Kind of a scalar for tokenization.
+    /// Kind of a scalar for tokenization (the raw values are what the tables hold).
     enum Kind: UInt8 {
         case separator = 0   // white space, punctuation, symbols
         case letter = 1
@@ -96,55 +99,79 @@ final class ScalarTable: Sendable {
         case ignorable = 4   // format characters (ZWSP, ZWJ, BOM, soft hyphen): skipped inside words
     }
 
-    /// Covered range: 0x0000..<0x0250 and 0x1E00..<0x1F00; marks 0x0300..<0x0370.
-    private static let lowLimit: UInt32 = 0x0370
-    private static let extendedStart: UInt32 = 0x1E00
-    private static let extendedEnd: UInt32 = 0x1F00
+    /// Covered: 0x0000..<0x0370 (index = scalar) and 0x1E00..<0x1F00 (index = 0x370 + offset).
+    static let lowLimit: UInt32 = 0x0370
+    static let extendedStart: UInt32 = 0x1E00
+    static let extendedEnd: UInt32 = 0x1F00
+    static let size = Int(lowLimit + (extendedEnd - extendedStart))
 
-    private let lowKind: [UInt8]
-    private let lowLower: [UInt32]
-    private let lowVowel: [UInt8]
-    private let extKind: [UInt8]
-    private let extLower: [UInt32]
-    private let extVowel: [UInt8]
+    /// Kind raw values, by table index.
+    let kinds: UnsafeMutablePointer<UInt8>
+    /// Single-scalar lowercase forms (Ð and ð map to đ), by table index.
+    let lowers: UnsafeMutablePointer<UInt32>
+    /// 1 + base × 6 + tone for Vietnamese vowels (both cases), else 0, by table index.
+    let vowels: UnsafeMutablePointer<UInt8>
+    /// The three facts packed into one word per scalar, for the tokenizer's inner loop:
+    /// bits 0–20 lowercase scalar, 24–26 kind, 27 vowel, 28 toned vowel.
+    let packed: UnsafeMutablePointer<UInt32>
+    static let kindShift: UInt32 = 24
+    static let vowelBit: UInt32 = 1 << 27
+    static let tonedBit: UInt32 = 1 << 28
 
     private init() {
-        func build(_ range: Range<UInt32>) -> ([UInt8], [UInt32], [UInt8]) {
-            var kinds = [UInt8](repeating: 0, count: range.count)
-            var lowers = [UInt32](repeating: 0, count: range.count)
-            for (offset, value) in range.enumerated() {
-                lowers[offset] = value
-                guard let scalar = Unicode.Scalar(value) else { continue }
-                kinds[offset] = ScalarTable.computeKind(scalar).rawValue
-                lowers[offset] = ScalarTable.computeLowercase(scalar)
-            }
-            return (kinds, lowers, [UInt8](repeating: 0, count: range.count))
+        let size = ScalarTable.size
+        kinds = .allocate(capacity: size)
+        lowers = .allocate(capacity: size)
+        vowels = .allocate(capacity: size)
+        packed = .allocate(capacity: size)
+        vowels.initialize(repeating: 0, count: size)
+        for index in 0..<size {
+            let value = ScalarTable.scalar(ofIndex: index)
+            kinds[index] = Kind.separator.rawValue
+            lowers[index] = value
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            kinds[index] = ScalarTable.computeKind(scalar).rawValue
+            lowers[index] = ScalarTable.computeLowercase(scalar)
         }
-        var (lk, ll, lv) = build(0..<ScalarTable.lowLimit)
-        var (ek, el, ev) = build(ScalarTable.extendedStart..<ScalarTable.extendedEnd)
-        // Ð (eth) and ð are folded into Đ / đ: Vietnamese has no eth, and the two
-        // look identical, so documents typed on the wrong keyboard layout use it.
-        ll[0x00D0] = 0x0111
-        ll[0x00F0] = 0x0111
+        // Ð (eth) and ð are folded into đ: Vietnamese has no eth, and the two look
+        // identical, so documents typed on the wrong keyboard layout use it.
+        lowers[0x00D0] = 0x0111
+        lowers[0x00F0] = 0x0111
         for (row, (lower, upper)) in zip(VietnameseLetters.lowercaseRows, VietnameseLetters.uppercaseRows).enumerated() {
             for (tone, (l, u)) in zip(lower.unicodeScalars, upper.unicodeScalars).enumerated() {
                 let code = UInt8(row * VietnameseLetters.toneCount + tone + 1)
                 for scalar in [l.value, u.value] {
-                    if scalar < ScalarTable.lowLimit {
-                        lv[Int(scalar)] = code
-                        lk[Int(scalar)] = Kind.letter.rawValue
-                    } else if scalar >= ScalarTable.extendedStart && scalar < ScalarTable.extendedEnd {
-                        ev[Int(scalar - ScalarTable.extendedStart)] = code
-                        ek[Int(scalar - ScalarTable.extendedStart)] = Kind.letter.rawValue
+                    let index = ScalarTable.index(scalar)
+                    if index >= 0 {
+                        vowels[index] = code
+                        kinds[index] = Kind.letter.rawValue
                     }
                 }
             }
         }
-        lowKind = lk; lowLower = ll; lowVowel = lv
-        extKind = ek; extLower = el; extVowel = ev
+        for index in 0..<size {
+            var word = lowers[index] | UInt32(kinds[index]) << ScalarTable.kindShift
+            if vowels[index] != 0 {
+                word |= ScalarTable.vowelBit
+                if (vowels[index] - 1) % 6 != 0 { word |= ScalarTable.tonedBit }
+            }
+            packed[index] = word
+        }
     }
 
-    private static func computeKind(_ scalar: Unicode.Scalar) -> Kind {
+    private static func scalar(ofIndex index: Int) -> UInt32 {
+        index < Int(lowLimit) ? UInt32(index) : UInt32(index) - lowLimit + extendedStart
+    }
+
+    /// Table index of `scalar`, or -1 outside the covered ranges.
+    @inline(__always)
+    static func index(_ scalar: UInt32) -> Int {
+        if scalar < lowLimit { return Int(scalar) }
+        if scalar >= extendedStart && scalar < extendedEnd { return Int(lowLimit + scalar - extendedStart) }
+        return -1
+    }
+
+    static func computeKind(_ scalar: Unicode.Scalar) -> Kind {
         if scalar.value >= 0x30 && scalar.value <= 0x39 { return .digit }
         let properties = scalar.properties
         switch properties.generalCategory {
@@ -161,7 +188,7 @@ final class ScalarTable: Sendable {
         }
     }
 
-    private static func computeLowercase(_ scalar: Unicode.Scalar) -> UInt32 {
+    static func computeLowercase(_ scalar: Unicode.Scalar) -> UInt32 {
         let properties = scalar.properties
         guard properties.changesWhenLowercased else { return scalar.value }
         let mapped = properties.lowercaseMapping.unicodeScalars
@@ -173,10 +200,8 @@ final class ScalarTable: Sendable {
     /// The kind of `scalar`. O(1) inside the covered ranges.
     @inline(__always)
     func kind(_ scalar: UInt32) -> Kind {
-        if scalar < ScalarTable.lowLimit { return Kind(rawValue: lowKind[Int(scalar)])! }
-        if scalar >= ScalarTable.extendedStart && scalar < ScalarTable.extendedEnd {
-            return Kind(rawValue: extKind[Int(scalar - ScalarTable.extendedStart)])!
-        }
+        let index = ScalarTable.index(scalar)
+        if index >= 0 { return Kind(rawValue: kinds[index])! }
         guard let s = Unicode.Scalar(scalar) else { return .separator }
         return ScalarTable.computeKind(s)
     }
@@ -184,10 +209,8 @@ final class ScalarTable: Sendable {
     /// The single-scalar lowercase form of `scalar` (Ð and ð become đ).
     @inline(__always)
     func lowercase(_ scalar: UInt32) -> UInt32 {
-        if scalar < ScalarTable.lowLimit { return lowLower[Int(scalar)] }
-        if scalar >= ScalarTable.extendedStart && scalar < ScalarTable.extendedEnd {
-            return extLower[Int(scalar - ScalarTable.extendedStart)]
-        }
+        let index = ScalarTable.index(scalar)
+        if index >= 0 { return lowers[index] }
         guard let s = Unicode.Scalar(scalar) else { return scalar }
         return ScalarTable.computeLowercase(s)
     }
@@ -195,10 +218,7 @@ final class ScalarTable: Sendable {
     /// 1 + base × 6 + tone for a Vietnamese vowel (either case), 0 otherwise.
     @inline(__always)
     func vowelCode(_ scalar: UInt32) -> UInt8 {
-        if scalar < ScalarTable.lowLimit { return lowVowel[Int(scalar)] }
-        if scalar >= ScalarTable.extendedStart && scalar < ScalarTable.extendedEnd {
-            return extVowel[Int(scalar - ScalarTable.extendedStart)]
-        }
-        return 0
+        let index = ScalarTable.index(scalar)
+        return index >= 0 ? vowels[index] : 0
     }
 }

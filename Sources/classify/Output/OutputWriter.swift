@@ -30,17 +30,18 @@ final class OutputWriter {
     deinit { flush() }
 }
 
-/// JSON encoding for command output: keys in declaration order, no escaped slashes.
+/// JSON encoding for command output: sorted keys (Foundation does not keep declaration
+/// order from run to run), no escaped slashes.
 enum JSONOutput {
     static func line<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return String(decoding: try! encoder.encode(value), as: UTF8.self)
     }
 
     static func pretty<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .prettyPrinted]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .prettyPrinted, .sortedKeys]
         return String(decoding: try! encoder.encode(value), as: UTF8.self)
     }
 }

@@ -1,0 +1,84 @@
+import Foundation
+import NLP
+
+/// Measures the library's hot paths on a benchmark corpus and prints one JSON line.
+/// Data loading (decompression, JSON parsing) is excluded from the timed part, as it
+/// is in the scikit-learn anchors.
+///
+///   vietthemes-bench vectorize FILE.jsonl[.xz] [--field body] [--limit N] [--threads N]
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let task = arguments.first, arguments.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: vietthemes-bench vectorize FILE.jsonl[.xz] [--field body] [--limit N] [--threads N]\n".utf8))
+    exit(64)
+}
+func option(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+let path = arguments[1]
+let field = option("--field") ?? "body"
+let limit = option("--limit").flatMap(Int.init) ?? Int.max
+let threads = option("--threads").flatMap(Int.init) ?? defaultThreadCount
+
+switch task {
+case "vectorize":
+    let texts = try CorpusFile.strings(path, field: field, limit: limit)
+    let megabytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / 1e6
+    let configuration = TfidfVectorizer.Configuration(ngrams: NGramRange(1, 2), minDF: .count(2), sublinearTF: true)
+    let start = Date()
+    let (vectorizer, matrix) = TfidfVectorizer.fitTransform(texts, configuration: configuration, threads: threads)
+    let seconds = Date().timeIntervalSince(start)
+    Report.print([
+        "task": "vectorize", "docs": texts.count, "mb": megabytes, "seconds": seconds,
+        "mb_per_s": megabytes / seconds, "features": vectorizer.featureCount, "nnz": matrix.nonzeroCount,
+        "threads": threads, "peak_rss_mb": Report.peakResidentMegabytes(),
+    ])
+case "load", "tokenize", "analyze", "fit", "fit-transform":
+    // One stage alone, for instruction counts under callgrind (subtract "load").
+    let texts = try CorpusFile.strings(path, field: field, limit: limit)
+    var sink = 0
+    let configuration = TfidfVectorizer.Configuration(ngrams: NGramRange(1, 2), minDF: .count(2), sublinearTF: true)
+    switch task {
+    case "tokenize":
+        let tokenizer = Tokenizer()
+        for text in texts { tokenizer.forEachToken(in: text) { sink &+= Int($0.key & 1) } }
+    case "analyze":
+        let analyzer = Analyzer()
+        for text in texts { analyzer.forEachFeature(in: text) { key, _ in sink &+= Int(key & 1) } }
+    case "fit":
+        sink = TfidfVectorizer.fit(texts, configuration: configuration, threads: threads).featureCount
+    case "fit-transform":
+        sink = TfidfVectorizer.fitTransform(texts, configuration: configuration, threads: threads).1.nonzeroCount
+    default:
+        break
+    }
+    Report.print(["task": task, "sink": sink])
+case "stages":
+    // Time each stage of vectorizing on one thread, to see where the time goes.
+    let texts = try CorpusFile.strings(path, field: field, limit: limit)
+    let megabytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / 1e6
+    var timings: [String: Any] = ["task": "stages", "mb": megabytes]
+    var start = Date()
+    var tokens = 0
+    let tokenizer = Tokenizer()
+    for text in texts { tokenizer.forEachToken(in: text) { _ in tokens += 1 } }
+    timings["tokenize_mb_s"] = megabytes / Date().timeIntervalSince(start)
+    timings["tokens"] = tokens
+    start = Date()
+    var features = 0
+    let analyzer = Analyzer()
+    for text in texts { analyzer.forEachFeature(in: text) { _, _ in features += 1 } }
+    timings["analyze_mb_s"] = megabytes / Date().timeIntervalSince(start)
+    timings["features"] = features
+    start = Date()
+    let configuration = TfidfVectorizer.Configuration(ngrams: NGramRange(1, 2), minDF: .count(2), sublinearTF: true)
+    let fitted = TfidfVectorizer.fit(texts, configuration: configuration, threads: 1)
+    timings["fit_1_thread_mb_s"] = megabytes / Date().timeIntervalSince(start)
+    start = Date()
+    _ = fitted.transform(texts, threads: 1)
+    timings["transform_1_thread_mb_s"] = megabytes / Date().timeIntervalSince(start)
+    Report.print(timings)
+default:
+    FileHandle.standardError.write(Data("unknown task \(task)\n".utf8))
+    exit(64)
+}

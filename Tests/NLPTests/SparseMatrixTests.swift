@@ -1,0 +1,30 @@
+import Testing
+@testable import NLP
+
+@Suite struct SparseMatrixTests {
+    func sample() -> SparseMatrix {
+        var matrix = SparseMatrix(columnCount: 5)
+        matrix.appendRow([(0, 1), (3, 2)])
+        matrix.appendRow([(Int32, Float)]())
+        matrix.appendRow([(1, 3), (2, 4), (4, 5)])
+        return matrix
+    }
+
+    @Test func storesRowsInCSR() {
+        let matrix = sample()
+        #expect(matrix.rowCount == 3)
+        #expect(matrix.nonzeroCount == 5)
+        #expect(Array(matrix.rowStarts) == [0, 2, 2, 5])
+        #expect(matrix[0, 3] == 2 && matrix[0, 1] == 0 && matrix[2, 4] == 5 && matrix[1, 0] == 0)
+    }
+
+    @Test func selectsAndAppendsRows() {
+        let matrix = sample()
+        let picked = matrix.rows([2, 0])
+        #expect(picked.row(0).map(\.column) == [1, 2, 4])
+        #expect(picked.row(1).map(\.value) == [1, 2])
+        var joined = matrix
+        joined.appendRows(of: picked)
+        #expect(joined.rowCount == 5 && joined[4, 3] == 2)
+    }
+}

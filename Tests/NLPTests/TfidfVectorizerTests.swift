@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import NLP
+
+@Suite struct TfidfVectorizerTests {
+    /// Unigrams and bigrams of three tiny documents; expected values worked out by hand:
+    /// n = 3; smooth idf = ln(4 / (1 + df)) + 1, so 1.287682 for df = 2 and 1.693147 for df = 1.
+    let corpus = ["chi bộ họp", "chi bộ kết nạp", "kết nạp kết nạp"]
+    let configuration = TfidfVectorizer.Configuration(tokenizer: TokenizerConfiguration(numbersAsClass: false))
+
+    func texts(_ vectorizer: TfidfVectorizer) -> [String] {
+        (0..<vectorizer.featureCount).map { vectorizer.state.vocabulary.text($0) }
+    }
+
+    @Test func vocabularyIsInByteOrder() {
+        let vectorizer = TfidfVectorizer.fit(corpus, configuration: configuration)
+        #expect(texts(vectorizer) == ["bộ", "bộ họp", "bộ kết", "chi", "chi bộ", "họp", "kết", "kết nạp", "nạp", "nạp kết"])
+    }
+
+    @Test func smoothIDF() {
+        let vectorizer = TfidfVectorizer.fit(corpus, configuration: configuration)
+        let idf = Dictionary(uniqueKeysWithValues: zip(texts(vectorizer), vectorizer.state.idf))
+        #expect(abs(idf["chi"]! - 1.2876821) < 1e-6)
+        #expect(abs(idf["bộ họp"]! - 1.6931472) < 1e-6)
+        #expect(vectorizer.state.documentCount == 3)
+    }
+
+    @Test func plainIDF() {
+        var plain = configuration
+        plain.smoothIDF = false
+        let vectorizer = TfidfVectorizer.fit(corpus, configuration: plain)
+        let idf = Dictionary(uniqueKeysWithValues: zip(texts(vectorizer), vectorizer.state.idf))
+        #expect(abs(idf["kết"]! - 1.4054651) < 1e-6)      // ln(3/2) + 1
+        #expect(abs(idf["họp"]! - 2.0986123) < 1e-6)      // ln(3/1) + 1
+    }
+
+    @Test func sublinearTFAndL2Norm() {
+        let (vectorizer, matrix) = TfidfVectorizer.fitTransform(corpus, configuration: configuration)
+        let column = { (text: String) in vectorizer.state.vocabulary.column(ofText: text)! }
+        #expect(abs(matrix[2, column("kết")] - 0.5268202) < 1e-6)
+        #expect(abs(matrix[2, column("nạp kết")] - 0.4091229) < 1e-6)
+        #expect(matrix[2, column("chi")] == 0)
+        #expect(abs(matrix[0, column("chi")] - 0.3935112) < 1e-6)
+        #expect(abs(matrix[0, column("họp")] - 0.5174199) < 1e-6)
+        for row in 0..<matrix.rowCount {
+            let norm = matrix.row(row).reduce(0) { $0 + Double($1.value) * Double($1.value) }
+            #expect(abs(norm - 1) < 1e-6)
+        }
+    }
+
+    @Test func documentFrequencyBounds() {
+        var bounded = configuration
+        bounded.minDF = .count(2)
+        #expect(texts(TfidfVectorizer.fit(corpus, configuration: bounded)) == ["bộ", "chi", "chi bộ", "kết", "kết nạp", "nạp"])
+        bounded.minDF = .count(1)
+        bounded.maxDF = .fraction(0.5)     // at most 1.5 documents
+        #expect(texts(TfidfVectorizer.fit(corpus, configuration: bounded)) == ["bộ họp", "bộ kết", "họp", "nạp kết"])
+    }
+
+    @Test func maxFeaturesKeepsTheMostFrequent() {
+        var limited = configuration
+        limited.maxFeatures = 3
+        #expect(texts(TfidfVectorizer.fit(corpus, configuration: limited)) == ["kết", "kết nạp", "nạp"])
+    }
+
+    @Test func transformAgreesWithFitTransform() {
+        let (vectorizer, matrix) = TfidfVectorizer.fitTransform(corpus, configuration: configuration)
+        #expect(vectorizer.transform(corpus) == matrix)
+    }
+
+    @Test func unknownFeaturesAreIgnored() {
+        let vectorizer = TfidfVectorizer.fit(corpus, configuration: configuration)
+        #expect(vectorizer.transform("bóng đá").isEmpty)
+        #expect(vectorizer.transform("chi bộ bóng đá").count == 3)
+    }
+
+    @Test func resultDoesNotDependOnThreadCount() throws {
+        let documents = try TestPaths.seedNames.map { try TestPaths.seedText($0) } + corpus
+        let (one, matrixOne) = TfidfVectorizer.fitTransform(documents, configuration: configuration, threads: 1)
+        let (three, matrixThree) = TfidfVectorizer.fitTransform(documents, configuration: configuration, threads: 3)
+        #expect(one.state.vocabulary.keys == three.state.vocabulary.keys)
+        #expect(one.state.idf == three.state.idf)
+        #expect(matrixOne == matrixThree)
+    }
+
+    @Test func toneStylesShareFeatures() {
+        let vectorizer = TfidfVectorizer.fit(["hòa bình", "hoà bình"], configuration: configuration)
+        #expect(texts(vectorizer) == ["bình", "hòa", "hòa bình"])
+    }
+}
