@@ -6,6 +6,8 @@ import NLP
 /// is in the scikit-learn anchors.
 ///
 ///   vietthemes-bench vectorize FILE.jsonl[.xz] [--field body] [--limit N] [--threads N]
+///   vietthemes-bench load-model FILE.model
+///   vietthemes-bench stages|tokenize|analyze|fit|fit-transform|load FILE.jsonl   (profiling)
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let task = arguments.first, arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: vietthemes-bench vectorize FILE.jsonl[.xz] [--field body] [--limit N] [--threads N]\n".utf8))
@@ -53,6 +55,12 @@ case "load", "tokenize", "analyze", "fit", "fit-transform":
         break
     }
     Report.print(["task": task, "sink": sink])
+case "load-model":
+    // In-process time to load a theme model file (map, verify, copy the arrays).
+    let start = Date()
+    let classifier = try ThemeClassifier(contentsOf: URL(fileURLWithPath: path))
+    let milliseconds = Date().timeIntervalSince(start) * 1000
+    Report.print(["task": "load-model", "milliseconds": milliseconds, "features": classifier.vectorizer.featureCount])
 case "stages":
     // Time each stage of vectorizing on one thread, to see where the time goes.
     let texts = try CorpusFile.strings(path, field: field, limit: limit)

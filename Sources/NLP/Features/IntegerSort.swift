@@ -8,13 +8,14 @@
 @inlinable
 public func sortAscending(_ values: UnsafeMutableBufferPointer<UInt64>) {
     guard let base = values.baseAddress, values.count > 1 else { return }
-    var depthLimit = 2 * (Int.bitWidth - values.count.leadingZeroBitCount)
-    introsort(base, 0, values.count - 1, &depthLimit)
+    introsort(base, 0, values.count - 1, 2 * (Int.bitWidth - values.count.leadingZeroBitCount))
 }
 
 @usableFromInline
-func introsort(_ a: UnsafeMutablePointer<UInt64>, _ low: Int, _ high: Int, _ depth: inout Int) {
-    var low = low, high = high
+func introsort(_ a: UnsafeMutablePointer<UInt64>, _ low: Int, _ high: Int, _ depthLimit: Int) {
+    // The depth limit is per path from the root, so only a genuinely bad run of
+    // pivots falls back to heapsort.
+    var low = low, high = high, depth = depthLimit
     while high - low >= 24 {
         if depth == 0 {
             heapsort(a + low, high - low + 1)
@@ -34,10 +35,10 @@ func introsort(_ a: UnsafeMutablePointer<UInt64>, _ low: Int, _ high: Int, _ dep
         }
         // Recurse into the smaller side, loop on the larger: O(log n) stack.
         if j - low < high - i {
-            if low < j { introsort(a, low, j, &depth) }
+            if low < j { introsort(a, low, j, depth) }
             low = i
         } else {
-            if i < high { introsort(a, i, high, &depth) }
+            if i < high { introsort(a, i, high, depth) }
             high = j
         }
     }

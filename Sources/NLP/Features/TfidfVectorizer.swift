@@ -230,13 +230,14 @@ public struct TfidfVectorizer: Sendable {
     /// The TF-IDF row of one document, as (column, value) pairs sorted by column.
     /// O(n log n) for n features in the document; unknown n-grams are ignored.
     public func transform(_ document: String) -> [(Int32, Float)] {
-        var columns = ContiguousArray<Int32>()
+        var columns: [UInt64] = []
         columns.reserveCapacity(document.utf8.count / 2)
-        let vocabulary = state.vocabulary
-        analyzer.forEachFeature(in: document) { key, _ in
-            if let column = vocabulary.table.value(for: key) { columns.append(column) }
+        state.vocabulary.table.withLookup { table in
+            analyzer.forEachFeature(in: document) { key, _ in
+                if let column = table.value(for: key) { columns.append(UInt64(UInt32(column))) }
+            }
         }
-        columns.sort()
+        columns.withUnsafeMutableBufferPointer { sortAscending($0) }
         var row: [(Int32, Float)] = []
         row.reserveCapacity(columns.count)
         var index = 0
@@ -244,7 +245,7 @@ public struct TfidfVectorizer: Sendable {
             let column = columns[index]
             var count = 0
             while index < columns.count && columns[index] == column { count += 1; index += 1 }
-            row.append((column, weight(count: count, column: Int(column))))
+            row.append((Int32(column), weight(count: count, column: Int(column))))
         }
         normalize(&row)
         return row
@@ -270,7 +271,7 @@ public struct TfidfVectorizer: Sendable {
         var matrix = SparseMatrix(columnCount: featureCount)
         var packed: [UInt64] = []
         var row: [(Int32, Float)] = []
-        let table = state.vocabulary.table
+        state.vocabulary.table.withLookup { table in
         for document in 0..<(counts.documentStarts.count - 1) {
             // (column << 32 | count): sorting plain integers orders the row by column.
             packed.removeAll(keepingCapacity: true)
@@ -287,6 +288,7 @@ public struct TfidfVectorizer: Sendable {
             }
             normalize(&row)
             matrix.appendRow(row)
+        }
         }
         return matrix
     }

@@ -70,49 +70,57 @@ public struct ArticleCleaner: Sendable {
 
     /// Every line of `text` with its kind, for `classify clean --explain`.
     public func analyze(_ text: String) -> [Line] {
-        var lines = ArticleCleaner.splitLines(text)
+        var (lines, words) = ArticleCleaner.splitLines(text)
         var kinds = [LineKind?](repeating: nil, count: lines.count)
 
         for index in lines.indices {
-            if let (kept, hadTag) = ArticleCleaner.removingTag(lines[index]), hadTag {
+            if let kept = ArticleCleaner.removingTag(lines[index]) {
                 lines[index] = kept
+                words[index] = ArticleCleaner.wordCount(kept)
                 if kept.isEmpty { kinds[index] = .tag }
             }
             if lines[index].isEmpty && kinds[index] == nil { kinds[index] = .blank }
         }
 
+        // What each line is wherever it stands (computed once; the tail scan and the
+        // classification below both need it).
+        let anywhere = lines.indices.map { kinds[$0] == nil ? ArticleCleaner.furniture(lines[$0], words: words[$0]) : nil }
+
         // The tail: the run of furniture at the very end.
         var tailStart = lines.count
         while tailStart > 0 {
-            let line = lines[tailStart - 1]
-            if kinds[tailStart - 1] != nil || ArticleCleaner.furniture(line) != nil || ArticleCleaner.tailFurniture(line) != nil {
+            let index = tailStart - 1
+            if kinds[index] != nil || anywhere[index] != nil
+                || ArticleCleaner.tailFurniture(lines[index], words: words[index]) != nil {
                 tailStart -= 1
             } else {
                 break
             }
         }
 
-        var seen = Set<String>()
+        // Repeats are found by a 64-bit hash of the bytes (the text is NFC already).
+        var seen = Set<UInt64>()
         var underNavigation = false
         var titleFound = false
         var previousIsTitle = false
         for index in lines.indices where kinds[index] == nil {
-            let line = lines[index]
-            var kind = ArticleCleaner.furniture(line)
-            if kind == nil && index >= tailStart { kind = ArticleCleaner.tailFurniture(line) }
-            if kind == nil && underNavigation && ArticleCleaner.looksLikeLink(line) { kind = .relatedLink }
-            if kind == nil && seen.contains(line) { kind = .repeated }
+            let line = lines[index], count = words[index]
+            let hash = ArticleCleaner.hash(line)
+            var kind = anywhere[index]
+            if kind == nil && index >= tailStart { kind = ArticleCleaner.tailFurniture(line, words: count) }
+            if kind == nil && underNavigation && ArticleCleaner.looksLikeLink(line, words: count) { kind = .relatedLink }
+            if kind == nil && seen.contains(hash) { kind = .repeated }
             underNavigation = kind == .navigation || (underNavigation && kind == .relatedLink)
-            seen.insert(line)
-            if kind == nil && titleFound && ArticleCleaner.isPortraitCaption(line) { kind = .photo }
-            if kind == nil && titleFound && previousIsTitle && ArticleCleaner.isDatedCaption(line) { kind = .photo }
+            seen.insert(hash)
+            if kind == nil && titleFound && count <= 22 && ArticleCleaner.isPortraitCaption(line) { kind = .photo }
+            if kind == nil && titleFound && previousIsTitle && count <= 25 && ArticleCleaner.isDatedCaption(line) { kind = .photo }
             previousIsTitle = false
             if let kind {
                 kinds[index] = kind
             } else if !titleFound {
                 previousIsTitle = true
                 titleFound = true
-                kinds[index] = ArticleCleaner.wordCount(line) <= ArticleCleaner.maximumTitleWords ? .title : .content
+                kinds[index] = count <= ArticleCleaner.maximumTitleWords ? .title : .content
             } else {
                 kinds[index] = .content
             }
@@ -120,81 +128,124 @@ public struct ArticleCleaner: Sendable {
         return zip(lines, kinds).map { Line(text: $0, kind: $1 ?? .blank) }
     }
 
+    /// FNV-1a of the UTF-8 bytes.
+    static func hash(_ line: String) -> UInt64 {
+        withBytes(line) { bytes in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            return h
+        }
+    }
+
     // MARK: Lines
 
-    /// Lines with white space collapsed; hard-wrapped lines joined.
-    static func splitLines(_ text: String) -> [String] {
+    /// Lines with white space collapsed; hard-wrapped lines joined. Splits on the
+    /// UTF-8 bytes (no grapheme breaking).
+    static func splitLines(_ text: String) -> (lines: [String], words: [Int]) {
         var result: [String] = []
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = collapseWhitespace(raw)
-            if let last = result.last, !last.isEmpty, !line.isEmpty, continuesSentence(last, with: line) {
+        var resultWords: [Int] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        func add(_ end: String.Index) {
+            let line = collapseWhitespace(text[start..<end])
+            let words = wordCount(line)
+            if let last = result.last, !last.isEmpty, !line.isEmpty,
+               continuesSentence(last, words: resultWords[resultWords.count - 1], with: line) {
                 result[result.count - 1] = last + " " + line
+                resultWords[resultWords.count - 1] += words
             } else {
                 result.append(line)
+                resultWords.append(words)
             }
         }
-        return result
+        // Line ends found with memchr over the contiguous bytes.
+        let ends: [Int] = withBytes(text) { bytes in
+            var result: [Int] = []
+            guard let base = bytes.baseAddress else { return result }
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+                let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                result.append(position)
+                offset = position + 1
+            }
+            return result
+        }
+        for end in ends {
+            let index = utf8.index(utf8.startIndex, offsetBy: end)
+            add(index)
+            start = utf8.index(after: index)
+        }
+        add(utf8.endIndex)
+        return (result, resultWords)
     }
 
     /// `text` with runs of white space (space, tab, form feed, vertical tab) turned
     /// into one space and trimmed at both ends. O(n) over UTF-8 bytes; returns the
     /// text unchanged, without copying bytes, when there is nothing to collapse.
     static func collapseWhitespace(_ text: Substring) -> String {
-        let utf8 = text.utf8
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C }
-        var clean = true
-        var previousSpace = true
-        for byte in utf8 {
-            let space = isSpace(byte)
-            if space && (previousSpace || byte != 0x20) { clean = false; break }
-            previousSpace = space
-        }
-        if clean && !(utf8.last.map(isSpace) ?? false) { return String(text) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for byte in utf8 {
-            if isSpace(byte) {
-                pendingSpace = !bytes.isEmpty
-            } else {
-                if pendingSpace { bytes.append(0x20) }
-                pendingSpace = false
-                bytes.append(byte)
+        withBytes(text) { utf8 in
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C }
+            var clean = true
+            var previousSpace = true
+            for byte in utf8 {
+                let space = isSpace(byte)
+                if space && (previousSpace || byte != 0x20) { clean = false; break }
+                previousSpace = space
             }
+            if clean && !(utf8.last.map(isSpace) ?? false) { return String(text) }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count)
+            var pendingSpace = false
+            for byte in utf8 {
+                if isSpace(byte) {
+                    pendingSpace = !bytes.isEmpty
+                } else {
+                    if pendingSpace { bytes.append(0x20) }
+                    pendingSpace = false
+                    bytes.append(byte)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `next` continues the sentence `line` left open: hard-wrapped text.
-    private static func continuesSentence(_ line: String, with next: String) -> Bool {
-        guard let lastCharacter = line.last, let firstCharacter = next.first else { return false }
+    private static func continuesSentence(_ line: String, words: Int, with next: String) -> Bool {
+        guard words >= 8, let lastCharacter = line.last, let firstCharacter = next.first else { return false }
         if ".!?…:;\"”’)]".contains(lastCharacter) { return false }
-        return firstCharacter.isLowercase && wordCount(line) >= 8
+        return firstCharacter.isLowercase
     }
 
     static func wordCount<S: StringProtocol>(_ text: S) -> Int {
-        var count = 0, inWord = false
-        for byte in text.utf8 {
-            if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        withBytes(text) { bytes in
+            var count = 0, inWord = false
+            for byte in bytes {
+                if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+            }
+            return count
         }
-        return count
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `text`, without copying native strings.
+    @inline(__always)
+    static func withBytes<S: StringProtocol, Result>(_ text: S, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     // MARK: Rules
 
     /// Furniture recognisable anywhere in the text.
-    static func furniture(_ line: String) -> LineKind? {
+    static func furniture(_ line: String, words: Int) -> LineKind? {
         if line.isEmpty { return .blank }
         if !line.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
             return .noText
         }
-        let words = wordCount(line)
         if words > 80 {
             // Long lines are content; only a source line can be that long.
-            let head = line.prefix(8).lowercased()
-            return head.hasPrefix("nguồn:") && line.prefix(200).contains("http") ? .source : nil
+            let utf8 = line.utf8
+            return (startsWith(utf8, "Nguồn:") || startsWith(utf8, "NGUỒN:")) && contains(utf8.prefix(200), "http") ? .source : nil
         }
-        let lower = line.lowercased()
+        let lower = line.vietnameseLowercased
         let bare = lower.trimmingSuffix(":").trimmingSuffix(" ")
 
         if words <= 6 {
@@ -216,10 +267,9 @@ public struct ArticleCleaner: Sendable {
     }
 
     /// Furniture recognisable only at the end of the text.
-    static func tailFurniture(_ line: String) -> LineKind? {
-        let words = wordCount(line)
+    static func tailFurniture(_ line: String, words: Int) -> LineKind? {
         guard words <= 30 else { return nil }
-        let lower = line.lowercased()
+        let lower = line.vietnameseLowercased
         if words <= 30 && footerPrefixes.contains(where: { lower.hasPrefix($0) }) { return .footer }
         if words <= 30 && (lower.contains("thiết kế bởi") || lower.contains("ghi rõ nguồn")
             || lower.contains("bản quyền thuộc") || lower.contains("copyright") || line.contains("©")) {
@@ -296,24 +346,28 @@ public struct ArticleCleaner: Sendable {
 
     /// Photo captions: "… Ảnh: N.D", "(Ảnh: TTXVN)", "Ảnh: …", "… - Trong ảnh: …".
     private static func isCaption(_ line: String, lower: String) -> Bool {
-        if lower.hasPrefix("trong ảnh:") || lower.contains(" - trong ảnh:") || lower.contains(" – trong ảnh:")
-            || lower.contains(". trong ảnh:") {
+        if lower.hasPrefix("trong ảnh:") || contains(lower.utf8[...], " - trong ảnh:") || contains(lower.utf8[...], " – trong ảnh:")
+            || contains(lower.utf8[...], ". trong ảnh:") {
             return true
         }
         if lower.hasPrefix("ảnh:") || lower.hasPrefix("ảnh :") || lower.hasPrefix("(ảnh:") { return true }
         // A credit at the end: the last "ảnh:" (or "ảnh minh họa", "nguồn ảnh:") with at
         // most six words after it.
-        for marker in ["ảnh:", "ảnh :", "ảnh minh họa", "ảnh minh hoạ", "nguồn ảnh:", "photo:", "video:", "clip:"] {
-            guard let range = lower.range(of: marker, options: .backwards) else { continue }
-            let before = lower[..<range.lowerBound]
-            let after = lower[range.upperBound...]
+        let utf8 = lower.utf8[...]
+        for marker in captionMarkers {
+            guard let start = lastOccurrence(of: marker, in: utf8) else { continue }
+            let before = lower[..<start]
+            let after = lower[lower.utf8.index(start, offsetBy: marker.count)...]
             let openedByBoundary = before.isEmpty || before.hasSuffix(". ") || before.hasSuffix(" - ")
                 || before.hasSuffix(" – ") || before.hasSuffix("(") || before.hasSuffix("- ") || before.hasSuffix(", ")
                 || before.hasSuffix("” ") || before.hasSuffix(".")
-            if openedByBoundary && wordCount(after) <= 6 && !after.contains(". ") { return true }
+            if openedByBoundary && wordCount(after) <= 6 && lastOccurrence(of: [0x2E, 0x20], in: after.utf8) == nil { return true }
         }
         return false
     }
+
+    static let captionMarkers: [[UInt8]] = ["ảnh:", "ảnh :", "ảnh minh họa", "ảnh minh hoạ", "nguồn ảnh:", "photo:", "video:", "clip:"]
+        .map { Array($0.utf8) }
 
     /// A short line of only capitalized words: a byline such as "Nguyễn Dung",
     /// "N.D", "Mộc Miên (Tổng hợp)", "Quang Xuân - TTXVN".
@@ -349,7 +403,7 @@ public struct ArticleCleaner: Sendable {
     static func isPortraitCaption(_ line: String) -> Bool {
         let words = line.split(separator: " ")
         guard (3...22).contains(words.count), let last = line.last, last.isLetter else { return false }
-        let lower = line.lowercased()
+        let lower = line.vietnameseLowercased
         guard officePrefixes.contains(where: { lower.hasPrefix($0) }) else { return false }
         // The name: the last two to four words, all capitalized, and every word of the
         // line capitalized or a short function word of an office title.
@@ -367,7 +421,7 @@ public struct ArticleCleaner: Sendable {
         let parts = stamp.split(whereSeparator: { $0 == "-" || $0 == "/" })
         guard (2...3).contains(parts.count), parts.allSatisfy({ $0.allSatisfy(\.isNumber) }),
               parts.last!.count == 4 else { return false }
-        let before = words[words.count - 2].lowercased()
+        let before = words[words.count - 2].vietnameseLowercased
         return before == "tháng" || before == "ngày" || words[words.count - 2].hasSuffix(",")
     }
 
@@ -378,21 +432,61 @@ public struct ArticleCleaner: Sendable {
     }
 
     /// A line under a navigation header that reads like a link: short, no final period.
-    static func looksLikeLink(_ line: String) -> Bool {
-        wordCount(line) <= 30 && !(line.hasSuffix(".") || line.hasSuffix("!") || line.hasSuffix("?"))
+    static func looksLikeLink(_ line: String, words: Int) -> Bool {
+        words <= 30 && !(line.hasSuffix(".") || line.hasSuffix("!") || line.hasSuffix("?"))
     }
 
-    /// Removes a "TAG:" (or "Tags:", "Từ khóa:") suffix; `nil` if there is none.
-    static func removingTag(_ line: String) -> (String, Bool)? {
-        // The marker sits near the end: only the last 400 characters are searched.
-        let tail = line.suffix(400)
-        for marker in ["TAG:", "Tags:", "Tag:", "TAGS:", "Từ khóa:", "Từ khoá:"] {
-            if let range = tail.range(of: marker, options: .backwards) {
-                let kept = String(line[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
-                return (kept, true)
+    /// Removes a "TAG:" (or "Tags:", "Từ khóa:") suffix; `nil` if there is none. Only
+    /// the last 400 bytes are searched, where the marker sits.
+    static func removingTag(_ line: String) -> String? {
+        let cut: Int? = withBytes(line) { bytes in
+            // Every marker ends with ':'; look back from each ':' in the last 400 bytes.
+            var index = bytes.count - 1
+            let stop = max(0, bytes.count - 400)
+            while index >= stop {
+                if bytes[index] == 0x3A {
+                    for marker in tagMarkers where marker.count <= index + 1 {
+                        let start = index + 1 - marker.count
+                        if (0..<marker.count).allSatisfy({ bytes[start + $0] == marker[$0] }) { return start }
+                    }
+                }
+                index -= 1
             }
+            return nil
         }
-        return nil
+        guard let cut else { return nil }
+        let end = line.utf8.index(line.utf8.startIndex, offsetBy: cut)
+        return String(line[..<end]).trimmingCharacters(in: .whitespaces)
+    }
+
+    static let tagMarkers: [[UInt8]] = ["TAG:", "Tags:", "Tag:", "TAGS:", "Từ khóa:", "Từ khoá:"].map { Array($0.utf8) }
+
+    /// Where the last occurrence of `needle` starts in `haystack`, or `nil`.
+    static func lastOccurrence(of needle: [UInt8], in haystack: Substring.UTF8View) -> String.Index? {
+        guard needle.count <= haystack.count else { return nil }
+        var index = haystack.index(haystack.endIndex, offsetBy: -needle.count)
+        while true {
+            if haystack[index] == needle[0] {
+                var probe = index, matched = true
+                for byte in needle {
+                    if haystack[probe] != byte { matched = false; break }
+                    probe = haystack.index(after: probe)
+                }
+                if matched { return index }
+            }
+            if index == haystack.startIndex { return nil }
+            index = haystack.index(before: index)
+        }
+    }
+
+    /// Whether `utf8` begins with the bytes of `prefix`.
+    static func startsWith(_ utf8: String.UTF8View, _ prefix: String) -> Bool {
+        utf8.starts(with: prefix.utf8)
+    }
+
+    /// Whether `haystack` contains the bytes of `needle`.
+    static func contains(_ haystack: Substring.UTF8View, _ needle: String) -> Bool {
+        lastOccurrence(of: Array(needle.utf8), in: haystack) != nil
     }
 
     /// Removes a newspaper's source tag at the start of the lead: "(GLO)- ", "BPO- ",
@@ -421,5 +515,21 @@ import Foundation
 extension StringProtocol {
     fileprivate func trimmingSuffix(_ suffix: String) -> String {
         hasSuffix(suffix) ? String(dropLast(suffix.count)) : String(self)
+    }
+}
+
+extension StringProtocol {
+    /// Lowercase through the tokenizer's scalar table: the same result as
+    /// `lowercased()` for Vietnamese text at a fraction of the cost (the standard
+    /// library's full Unicode mapping costs tens of thousands of instructions per line).
+    var vietnameseLowercased: String {
+        let table = ScalarTable.shared
+        var scalars = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            let index = ScalarTable.index(scalar.value)
+            let lower = index >= 0 ? table.lowers[index] : table.lowercase(scalar.value)
+            scalars.append(Unicode.Scalar(lower) ?? scalar)
+        }
+        return String(scalars)
     }
 }

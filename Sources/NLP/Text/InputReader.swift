@@ -61,11 +61,17 @@ public enum InputItem: Sendable {
             return decodeText(bytes, source: source)
         case .jsonLine(let source, let line, let bytes):
             let where_ = "\(source):\(line)"
-            let record: JSONDocument
-            do {
-                record = try JSONDecoder().decode(JSONDocument.self, from: bytes)
-            } catch {
-                return .failure(InputFailure(source: where_, problem: "not a JSON object with a text: \(InputReader.describe(error))"))
+            var record: JSONDocument
+            // The fast reader handles ordinary lines; Foundation's decoder takes the rest
+            // and words the error when there is one.
+            if let fields = bytes.withUnsafeBytes({ JSONLineFields.strings(in: $0.bindMemory(to: UInt8.self), keys: JSONDocument.keys) }) {
+                record = JSONDocument(id: fields["id"], text: fields["text"], title: fields["title"], body: fields["body"])
+            } else {
+                do {
+                    record = try JSONDecoder().decode(JSONDocument.self, from: bytes)
+                } catch {
+                    return .failure(InputFailure(source: where_, problem: "not a JSON object with a text: \(InputReader.describe(error))"))
+                }
             }
             guard let text = record.fullText else {
                 return .failure(InputFailure(source: where_, problem: "no \"text\" or \"body\" field"))
@@ -99,6 +105,14 @@ struct JSONDocument: Decodable {
     var body: String?
 
     enum CodingKeys: String, CodingKey { case id, text, title, body }
+    static let keys: Set<String> = ["id", "text", "title", "body"]
+
+    init(id: String?, text: String?, title: String?, body: String?) {
+        self.id = id
+        self.text = text
+        self.title = title
+        self.body = body
+    }
 
     init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -194,6 +208,34 @@ public struct InputReader: Sequence, IteratorProtocol {
         }
     }
 
+    /// How many documents `inputs` hold, counted quickly (JSONL lines by `memchr`,
+    /// files by listing), for a progress display; `nil` when standard input is among them.
+    public static func estimatedCount(_ inputs: [String]) -> Int? {
+        var total = 0
+        for input in inputs {
+            if input == "-" { return nil }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else { continue }
+            let files = isDirectory.boolValue ? (filesBelow(input) ?? []) : [input]
+            for file in files {
+                guard file.hasSuffix(".jsonl") else { total += 1; continue }
+                guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else { continue }
+                total += data.withUnsafeBytes { bytes in
+                    guard var cursor = bytes.baseAddress else { return 0 }
+                    var remaining = bytes.count, lines = 0
+                    while remaining > 0, let found = memchr(cursor, 0x0A, remaining) {
+                        lines += 1
+                        let next = UnsafeRawPointer(found) + 1
+                        remaining -= cursor.distance(to: next)
+                        cursor = next
+                    }
+                    return lines + (remaining > 0 ? 1 : 0)
+                }
+            }
+        }
+        return total
+    }
+
     /// The `.txt` and `.jsonl` files below `directory`, sorted by path.
     static func filesBelow(_ directory: String) -> [String]? {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return nil }
@@ -245,10 +287,15 @@ struct LineReader {
 
     mutating func nextLine() -> Data? {
         while true {
-            if let newline = buffer[position...].firstIndex(of: 0x0A) {
-                let line = buffer[position..<newline]
+            let start = position
+            let newline: Int? = buffer.withUnsafeBytes { bytes in
+                guard start < bytes.count, let found = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) else { return nil }
+                return bytes.baseAddress!.distance(to: UnsafeRawPointer(found))
+            }
+            if let newline {
+                let line = buffer.subdata(in: start..<newline)
                 position = newline + 1
-                return Data(line)
+                return line
             }
             if finished {
                 guard position < buffer.count else { return nil }

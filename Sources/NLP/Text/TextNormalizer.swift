@@ -15,17 +15,37 @@ public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
         var needsRewrite = false
         var needsNFC = false
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0D, 0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060, 0x00AD, 0x00A0, 0x2000...0x200A,
-                 0x202F, 0x205F, 0x3000, 0x00D0, 0x00F0:
-                needsRewrite = true
-            case 0x0300...0x036F:
-                needsNFC = true
-            default:
-                continue
+        // Scan the UTF-8 bytes: only a few lead bytes can start a character of interest.
+        var copy = text
+        copy.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x0D:
+                    needsRewrite = true
+                case 0xC2 where index + 1 < count && (bytes[index + 1] == 0xA0 || bytes[index + 1] == 0xAD):
+                    needsRewrite = true                                   // NBSP, soft hyphen
+                case 0xC3 where index + 1 < count && (bytes[index + 1] == 0x90 || bytes[index + 1] == 0xB0):
+                    needsRewrite = true                                   // Ð ð
+                case 0xCC, 0xCD:
+                    if byte == 0xCC || (index + 1 < count && bytes[index + 1] <= 0xAF) { needsNFC = true }  // U+0300–U+036F
+                case 0xE2 where index + 2 < count:
+                    let (b1, b2) = (bytes[index + 1], bytes[index + 2])
+                    if (b1 == 0x80 && (b2 <= 0x8D || b2 == 0xAF)) || (b1 == 0x81 && (b2 == 0xA0 || b2 == 0x9F)) {
+                        needsRewrite = true                               // U+2000–200D, 202F, 2060, 205F
+                    }
+                case 0xE3 where index + 2 < count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80:
+                    needsRewrite = true                                   // U+3000
+                case 0xEF where index + 2 < count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF:
+                    needsRewrite = true                                   // U+FEFF
+                default:
+                    break
+                }
+                if needsRewrite && needsNFC { break }
+                index += 1
             }
-            if needsRewrite && needsNFC { break }
         }
         var result = text
         if needsRewrite {
