@@ -28,7 +28,8 @@ struct Classify: ParsableCommand {
         2 nothing could be done (a bad model or output file); 64 a usage error.
         """,
         subcommands: [
-            Clean.self, Tokens.self, Vectorize.self,
+            Predict.self, Summarize.self, Train.self, Evaluate.self, Inspect.self,
+            TrainSummarizer.self, EvaluateSummaries.self, Clean.self, Tokens.self, Vectorize.self,
         ]
     )
 }

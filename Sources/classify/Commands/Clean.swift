@@ -7,7 +7,7 @@ struct Clean: ParsableCommand {
         abstract: "Print articles without web furniture: title, then content paragraphs.",
         discussion: """
         Drops comment forms, navigation, view counters, photo captions, bylines, source \
-        lines, site footers and repeated lines; see docs/cleaning.md for every rule.
+        lines, site footers and repeated lines; see docs/pipeline.md for every rule.
 
         Examples:
           classify clean seeds/003_7205f8992f055d2a.txt

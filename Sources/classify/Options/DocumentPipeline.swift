@@ -13,6 +13,8 @@ struct DocumentPipeline {
     struct Counts {
         var done = 0
         var failed = 0
+        /// The run stopped early because `stop` returned true.
+        var interrupted = false
     }
 
     /// Processes every item of `reader` not excluded by `skip`, calling `emit` in input
@@ -20,13 +22,16 @@ struct DocumentPipeline {
     func run<Output>(_ reader: inout InputReader,
                      progress: ProgressLine? = nil,
                      skip: (InputItem) -> Bool = { _ in false },
+                     stop: () -> Bool = { false },
                      process: (InputDocument) throws -> Output,
-                     emit: (InputDocument, Output) throws -> Void) throws -> Counts {
+                     emit: (InputDocument, Output) throws -> Void,
+                     batchDone: () throws -> Void = {}) throws -> Counts {
         var counts = Counts()
         var batch: [InputItem] = []
         batch.reserveCapacity(batchSize)
         var exhausted = false
         while !exhausted {
+            if stop() { counts.interrupted = true; break }
             batch.removeAll(keepingCapacity: true)
             while batch.count < batchSize {
                 guard let item = reader.next() else { exhausted = true; break }
@@ -62,6 +67,7 @@ struct DocumentPipeline {
                     counts.failed += 1
                 }
             }
+            try batchDone()
             progress?.update(counts.done + counts.failed)
         }
         progress?.finish()

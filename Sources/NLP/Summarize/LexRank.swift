@@ -1,0 +1,52 @@
+import CBLAS
+
+/// Continuous LexRank (Erkan and Radev, 2004): the stationary distribution of a random
+/// walk over sentences whose transition weights are their cosine similarities.
+enum LexRank {
+    /// Sentences up to which the dense similarity matrix is used (400² floats = 640 KB).
+    /// Longer articles use ``centroidCentrality(_:)``, linear in memory.
+    static let denseLimit = 400
+
+    /// Centrality of each sentence, scaled so that the mean is 1.
+    ///
+    /// The transition matrix is the row-normalized similarity matrix (self-similarity
+    /// included) mixed with a uniform jump of weight `damping`; the stationary
+    /// distribution is found by power iteration with `cblas_sgemv` (Pᵀ p), to an L1
+    /// change below `tolerance` or `maxIterations`.
+    /// - Complexity: O(S² × iterations) time, O(S²) memory.
+    static func centrality(similarities: [Float], count n: Int, damping: Float = 0.15,
+                           tolerance: Float = 1e-6, maxIterations: Int = 100) -> [Float] {
+        guard n > 1 else { return [Float](repeating: 1, count: n) }
+        var transition = similarities
+        for i in 0..<n {
+            var sum: Float = 0
+            for j in 0..<n { transition[i * n + j] = max(0, transition[i * n + j]); sum += transition[i * n + j] }
+            if sum > 0 {
+                for j in 0..<n { transition[i * n + j] = (1 - damping) * transition[i * n + j] / sum + damping / Float(n) }
+            } else {
+                for j in 0..<n { transition[i * n + j] = 1 / Float(n) }
+            }
+        }
+        var p = [Float](repeating: 1 / Float(n), count: n)
+        var next = p
+        for _ in 0..<maxIterations {
+            transition.withUnsafeBufferPointer { m in
+                cblas_sgemv(CblasRowMajor, CblasTrans, Int32(n), Int32(n), 1, m.baseAddress, Int32(n), p, 1, 0, &next, 1)
+            }
+            var change: Float = 0
+            for i in 0..<n { change += abs(next[i] - p[i]) }
+            swap(&p, &next)
+            if change < tolerance { break }
+        }
+        return p.map { $0 * Float(n) }
+    }
+
+    /// Centrality for long articles: the cosine with the document centroid, scaled to
+    /// mean 1 — the direction LexRank's leading eigenvector approximates, without an
+    /// S × S matrix. O(S × T) time, O(S + T) memory.
+    static func centroidCentrality(_ matrix: SentenceMatrix) -> [Float] {
+        let similarities = matrix.centroidSimilarities()
+        let mean = similarities.reduce(0, +) / Float(max(1, similarities.count))
+        return mean > 0 ? similarities.map { $0 / mean } : [Float](repeating: 1, count: similarities.count)
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// The scores a summarizer weighs for each sentence, as a fixed-length vector.
+///
+/// Position (news puts its point first), length, LexRank centrality, similarity to the
+/// title and to the whole article, and a few surface cues. A summarizer model stores
+/// the names with its weights, so a model and this code must agree on them.
+public enum SentenceFeatures {
+    public static let names = [
+        "position-inverse",     // 1 / (1 + sentence index)
+        "first-sentence",       // 1 for the first sentence
+        "second-sentence",      // 1 for the second sentence
+        "relative-position",    // index / (sentences − 1)
+        "paragraph-start",      // first sentence of its paragraph
+        "first-paragraph",      // in the first paragraph
+        "length-log",           // ln(1 + syllables)
+        "length-short",         // fewer than 12 syllables
+        "length-long",          // more than 60 syllables
+        "centrality",           // LexRank, mean 1
+        "title-similarity",     // cosine with the title
+        "centroid-similarity",  // cosine with the whole article
+        "number-share",         // number tokens / tokens
+        "quotation",            // contains a quotation mark
+        "colon-end",            // ends with a colon (introduces a list)
+        "first-times-length",   // first-sentence × length-log
+        "title-times-position", // title-similarity × position-inverse
+    ]
+    public static var count: Int { names.count }
+
+    /// Feature vectors (sentences × ``count``, row-major) of `units`.
+    /// - Complexity: O(S² × T) up to ``LexRank/denseLimit`` sentences, O(S × T) beyond.
+    static func compute(_ units: [SummaryUnit], title: String, vectorizer: TfidfVectorizer) -> (features: [Float], matrix: SentenceMatrix) {
+        let matrix = SentenceMatrix(sentences: units.map(\.text), title: title, vectorizer: vectorizer)
+        let n = units.count
+        let centrality = n <= LexRank.denseLimit
+            ? LexRank.centrality(similarities: matrix.similarities(), count: n)
+            : LexRank.centroidCentrality(matrix)
+        let titleSimilarity = matrix.titleSimilarities()
+        let centroidSimilarity = matrix.centroidSimilarities()
+        var features = [Float](repeating: 0, count: n * count)
+        for (i, unit) in units.enumerated() {
+            let tokens = matrix.tokenCounts[i]
+            let lengthLog = Float(log(1 + Double(tokens)))
+            let positionInverse = 1 / Float(1 + i)
+            let values: [Float] = [
+                positionInverse,
+                i == 0 ? 1 : 0,
+                i == 1 ? 1 : 0,
+                n > 1 ? Float(i) / Float(n - 1) : 0,
+                unit.startsParagraph ? 1 : 0,
+                unit.paragraph == 0 ? 1 : 0,
+                lengthLog,
+                tokens < 12 ? 1 : 0,
+                tokens > 60 ? 1 : 0,
+                centrality[i],
+                titleSimilarity[i],
+                centroidSimilarity[i],
+                tokens > 0 ? Float(matrix.numberCounts[i]) / Float(tokens) : 0,
+                unit.text.contains(where: { "“”\"«»".contains($0) }) ? 1 : 0,
+                unit.text.hasSuffix(":") ? 1 : 0,
+                (i == 0 ? 1 : 0) * lengthLog,
+                titleSimilarity[i] * positionInverse,
+            ]
+            for (f, value) in values.enumerated() { features[i * count + f] = value }
+        }
+        return (features, matrix)
+    }
+}

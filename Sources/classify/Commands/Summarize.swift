@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import NLP
+
+/// `classify summarize`: extractive summaries of whole corpora.
+struct Summarize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write short extractive summaries of articles, a corpus at a time.",
+        discussion: """
+        Each summary is made of the article's own most important sentences, in their \
+        original order. The default length is the model's (see `classify inspect \
+        models/summarizer.model`); --sentences, --ratio or --words set another.
+
+        Results are written in input order as they are produced; memory does not grow \
+        with the corpus. With --out, the file is replaced atomically at the end; Ctrl-C \
+        stops after the batch in flight and keeps what is done, and --resume continues a \
+        run, skipping the ids already in the file.
+
+        Examples:
+          classify summarize seeds/004_827a990b354b5f07.txt
+          classify summarize --format jsonl --out summaries.jsonl corpus.jsonl
+          classify summarize --format jsonl --out summaries.jsonl --resume corpus.jsonl   # after an interruption
+          classify summarize --sentences 3 articles/
+        """)
+
+    @OptionGroup var model: SummarizerLocation
+    @OptionGroup var input: InputOptions
+    @OptionGroup var length: SummaryLengthOptions
+
+    @Option(help: "text, json (one pretty object per article) or jsonl (one line per article).")
+    var format: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Write the results to this file instead of standard output.", valueName: "file"))
+    var out: String?
+
+    @Flag(help: "Append to --out, skipping the ids it already holds (JSONL only).")
+    var resume = false
+
+    func validate() throws {
+        if format == .csv { throw ValidationError("summarize prints text, json or jsonl.") }
+        if resume && (out == nil || format != .jsonl) { throw ValidationError("--resume needs --out FILE and --format jsonl.") }
+    }
+
+    func run() throws {
+        let summarizer = try model.load()
+        let requested = length.length
+        let cleaner = ArticleCleaner()
+        let done = resume ? ResultFile.completedIDs(in: out!) : []
+        let file: ResultFile? = try out.map { resume ? try ResultFile(appendingTo: $0) : try ResultFile(replacing: $0) }
+        let stdout = OutputWriter()
+        var pending = ""
+        func write(_ text: String) { if file == nil { stdout.write(text) } else { pending += text } }
+
+        let interrupt = InterruptFlag()
+        let estimated = InputReader.estimatedCount(input.inputs).map { max(0, $0 - done.count) }
+        let progress = ProgressLine(unit: "docs", total: estimated)
+        var reader = input.reader()
+        var skipped = 0
+        var warnings = 0
+        let start = Date()
+        let counts = try DocumentPipeline(jobs: input.jobs).run(&reader, progress: progress, skip: { item in
+            guard !done.isEmpty else { return false }
+            let isDone = done.contains(Summarize.id(of: item))
+            if isDone { skipped += 1 }
+            return isDone
+        }, stop: { interrupt.isRaised }) { document -> Summary in
+            summarizer.summarize(cleaner.clean(document.text), length: requested)
+        } emit: { document, summary in
+            if let warning = summary.warning {
+                progress.finish()
+                StandardError.warn("\(document.id): \(warning)")
+                warnings += 1
+            }
+            switch format {
+            case .text:
+                write("==> \(document.id) <==\n" + summary.sentences.map { $0.text + "\n" }.joined() + "\n")
+            case .json, .jsonl:
+                let line = JSONText.object([
+                    ("id", JSONText.string(document.id)),
+                    ("summary", JSONText.string(summary.text)),
+                    ("sentences", "[" + summary.sentences.map {
+                        JSONText.object([("index", JSONText.number($0.index)), ("score", JSONText.number($0.score)),
+                                         ("text", JSONText.string($0.text))])
+                    }.joined(separator: ",") + "]"),
+                ])
+                write(line + "\n")
+            case .csv:
+                break
+            }
+        } batchDone: {
+            // One write per batch: an interruption between batches loses nothing written.
+            try file?.write(pending)
+            pending = ""
+            stdout.flush()
+        }
+        stdout.flush()
+        try file?.finish()
+        let seconds = Date().timeIntervalSince(start)
+        var summary = String(format: "classify: summarized %d documents in %.1f s (%.0f docs/s)", counts.done, seconds,
+                             Double(counts.done) / max(seconds, 1e-9))
+        if counts.failed > 0 { summary += ", \(counts.failed) failed" }
+        if warnings > 0 { summary += ", \(warnings) with nothing to summarize" }
+        if skipped > 0 { summary += ", \(skipped) already in \(out!) (resumed)" }
+        if let out { summary += "; results in \(out)" }
+        StandardError.print(summary)
+        if counts.interrupted {
+            StandardError.print("classify: interrupted; \(out.map { "\($0) holds the finished documents; rerun with --resume to continue" } ?? "stopped")")
+            throw ExitCode(130)
+        }
+        if counts.failed > 0 { throw ExitCode(1) }
+    }
+
+    /// The id a result line gets: the JSONL `id` field, else `path:line`, else the path.
+    static func id(of item: InputItem) -> String {
+        if case .jsonLine(_, _, let bytes) = item,
+           let id = bytes.withUnsafeBytes({ JSONLineFields.strings(in: $0.bindMemory(to: UInt8.self), keys: ["id"]) })?["id"] {
+            return id
+        }
+        return item.source
+    }
+}
