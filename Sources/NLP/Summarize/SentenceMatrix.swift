@@ -49,7 +49,9 @@ struct SentenceMatrix {
                     if token.isNumber { numbers[sentence] += 1 }
                 }
             }
-            return entries.map { ($0.key, $0.value) }
+            // Sorted, so that norms are summed in the same order in every process
+            // (dictionary order is randomized per process).
+            return entries.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
         }
         for (index, sentence) in sentences.enumerated() { counts.append(count(sentence, sentence: index)) }
         let titleCounts = count(title, sentence: nil)

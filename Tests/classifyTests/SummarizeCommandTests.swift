@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@Suite struct SummarizeCommandTests {
+    static func corpus(_ directory: URL, count: Int) throws -> URL {
+        let seed = String(decoding: try CLI.seed("004_827a990b354b5f07"), as: UTF8.self)
+        let path = directory.appendingPathComponent("corpus.jsonl")
+        var lines: [String] = []
+        for index in 0..<count {
+            let object = ["id": "doc-\(index)", "title": "Bài \(index)", "body": seed]
+            lines.append(String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+        }
+        try Data(lines.joined(separator: "\n").utf8).write(to: path)
+        return path
+    }
+
+    @Test func writesOneLinePerInputInOrder() throws {
+        let directory = CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let corpus = try Self.corpus(directory, count: 300)
+        let out = directory.appendingPathComponent("out.jsonl")
+        let result = try CLI.run(["summarize", "--format", "jsonl", "--out", out.path, "--words", "40", corpus.path])
+        #expect(result.status == 0)
+        let lines = try String(contentsOf: out, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 300)
+        let ids = lines.map { (try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["id"] as! String }
+        #expect(ids == (0..<300).map { "doc-\($0)" })
+        #expect(result.stderr.contains("summarized 300 documents"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["corpus.jsonl", "out.jsonl"])
+    }
+
+    @Test func resumeSkipsFinishedIdsAndRepairsAPartialLine() throws {
+        let directory = CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let corpus = try Self.corpus(directory, count: 10)
+        let out = directory.appendingPathComponent("out.jsonl")
+        // An earlier run finished doc-0 and doc-1 and died in the middle of doc-2.
+        let full = try CLI.run(["summarize", "--format", "jsonl", corpus.path]).stdout.split(separator: "\n")
+        try Data((full[0] + "\n" + full[1] + "\n" + full[2].prefix(20)).utf8).write(to: out)
+        let result = try CLI.run(["summarize", "--format", "jsonl", "--out", out.path, "--resume", corpus.path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("2 already in"))
+        let lines = try String(contentsOf: out, encoding: .utf8).split(separator: "\n")
+        #expect(lines.map(String.init) == full.map(String.init))
+    }
+
+    @Test func lengthOptionsAreChecked() throws {
+        let both = try CLI.run(["summarize", "--sentences", "2", "--words", "30", "seeds/000_1f3f0ba758b92919.txt"])
+        #expect(both.status == 64)
+        let resume = try CLI.run(["summarize", "--resume", "seeds/000_1f3f0ba758b92919.txt"])
+        #expect(resume.status == 64 && resume.stderr.contains("--resume needs --out"))
+    }
+}
+
+@Suite struct HelpTests {
+    @Test func everySubcommandIsListedAndHasExamples() throws {
+        let root = try CLI.run(["--help"])
+        let subcommands = ["predict", "summarize", "train", "evaluate", "inspect", "train-summarizer",
+                           "evaluate-summaries", "clean", "tokens", "vectorize"]
+        for name in subcommands {
+            #expect(root.stdout.contains("  \(name) "), "\(name) listed")
+            let help = try CLI.run([name, "--help"])
+            #expect(help.status == 0)
+            #expect(help.stdout.contains("Examples:"), "\(name) --help has examples")
+        }
+    }
+}
