@@ -137,6 +137,11 @@ import Testing
         #expect(abs(s[0] - 1) < 1e-5 && abs(s[1] - 1) < 1e-5)   // identical sentences
         #expect(abs(s[2]) < 1e-5)                              // nothing in common
         #expect(s[1] == s[3])                                  // symmetric
+        #expect(s[8] == 1)                                     // a sentence with only its own terms
         #expect(matrix.titleSimilarities()[0] > 0.5 && matrix.titleSimilarities()[2] == 0)
+        // The centroid similarity is the same from the matrix and by the linear method.
+        let fromMatrix = SentenceMatrix.centroidSimilarities(fromSimilarities: s, count: 3)
+        let linear = matrix.centroidSimilaritiesLinear()
+        for i in 0..<3 { #expect(abs(fromMatrix[i] - linear[i]) < 1e-5) }
     }
 }

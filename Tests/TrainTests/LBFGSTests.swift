@@ -114,7 +114,7 @@ final class WideQuadratic: Objective {
     }
 
     @Test(arguments: [2, 10])
-    func rosenbrockReachesTheOrigin(dimension: Int) {
+    func rosenbrockReachesItsMinimizer(dimension: Int) {
         let objective = Rosenbrock(dimension: dimension)
         var x = ContiguousArray<Float>((0..<dimension).map { $0 % 2 == 0 ? -1.2 : 1 })
         let report = minimizeLBFGS(objective, from: &x, options: LBFGSOptions(maxIterations: 500, gradientTolerance: 1e-7))

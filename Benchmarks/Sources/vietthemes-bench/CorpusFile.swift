@@ -24,7 +24,10 @@ enum CorpusFile {
     static func strings(_ path: String, field: String, limit: Int = .max) throws -> [String] {
         try lines(path).prefix(limit).map { line in
             let object = try JSONSerialization.jsonObject(with: line) as? [String: Any]
-            return object?[field] as? String ?? ""
+            // A native copy: JSONSerialization may hand back bridged strings whose UTF-8
+            // view is slow, which would distort every timing.
+            let text = object?[field] as? String ?? ""
+            return String(decoding: Array(text.utf8), as: UTF8.self)
         }
     }
 

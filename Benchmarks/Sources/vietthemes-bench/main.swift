@@ -35,12 +35,15 @@ case "vectorize":
         "mb_per_s": megabytes / seconds, "features": vectorizer.featureCount, "nnz": matrix.nonzeroCount,
         "threads": threads, "peak_rss_mb": Report.peakResidentMegabytes(),
     ])
-case "load", "tokenize", "analyze", "fit", "fit-transform":
+case "load", "clean", "tokenize", "analyze", "fit", "fit-transform":
     // One stage alone, for instruction counts under callgrind (subtract "load").
     let texts = try CorpusFile.strings(path, field: field, limit: limit)
     var sink = 0
     let configuration = TfidfVectorizer.Configuration(ngrams: NGramRange(1, 2), minDF: .count(2), sublinearTF: true)
     switch task {
+    case "clean":
+        let cleaner = ArticleCleaner()
+        for text in texts { sink &+= cleaner.clean(TextNormalizer.normalize(text)).paragraphs.count }
     case "tokenize":
         let tokenizer = Tokenizer()
         for text in texts { tokenizer.forEachToken(in: text) { sink &+= Int($0.key & 1) } }
@@ -61,6 +64,24 @@ case "load-model":
     let classifier = try ThemeClassifier(contentsOf: URL(fileURLWithPath: path))
     let milliseconds = Date().timeIntervalSince(start) * 1000
     Report.print(["task": "load-model", "milliseconds": milliseconds, "features": classifier.vectorizer.featureCount])
+case "predict-stages":
+    // One thread, cumulative: clean; + vectorize; + score; for a theme model (--model).
+    let texts = try CorpusFile.strings(path, field: field, limit: limit)
+    let classifier = try ThemeClassifier(contentsOf: URL(fileURLWithPath: option("--model")!))
+    let cleaner = ArticleCleaner()
+    var timings: [String: Any] = ["task": "predict-stages", "docs": texts.count]
+    var start = Date()
+    var sink = 0
+    for text in texts { sink &+= cleaner.clean(TextNormalizer.normalize(text)).paragraphs.count }
+    timings["clean_us_per_doc"] = Date().timeIntervalSince(start) * 1e6 / Double(texts.count)
+    start = Date()
+    for text in texts { sink &+= classifier.features(of: cleaner.clean(text)).count }
+    timings["clean_vectorize_us_per_doc"] = Date().timeIntervalSince(start) * 1e6 / Double(texts.count)
+    start = Date()
+    for text in texts { sink &+= classifier.predict(cleaner.clean(text)).labels.count }
+    timings["clean_vectorize_score_us_per_doc"] = Date().timeIntervalSince(start) * 1e6 / Double(texts.count)
+    timings["sink"] = sink
+    Report.print(timings)
 case "stages":
     // Time each stage of vectorizing on one thread, to see where the time goes.
     let texts = try CorpusFile.strings(path, field: field, limit: limit)

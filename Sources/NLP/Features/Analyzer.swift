@@ -27,6 +27,38 @@ public struct Analyzer: Sendable {
         return result
     }
 
+    /// Appends the key of every n-gram of `text` to `keys`, in text order. The fast path
+    /// for vectorizing known features: no n-gram text is kept.
+    /// - Complexity: O(n · (upper − lower + 1)); no allocation beyond `keys` growing.
+    public func appendKeys(of text: String, to keys: inout [UInt64]) {
+        var copy = text
+        copy.withUTF8 { input in
+            let window = ngrams.upper, lower = ngrams.lower
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: window) { recent in
+                var filled = 0, newest = -1
+                tokenizer.forEachToken(inUTF8: input) { token in
+                    if token.startsPhrase { filled = 0 }
+                    newest = (newest + 1) % window
+                    recent[newest] = token.key
+                    filled = min(filled + 1, window)
+                    guard filled >= lower else { return }
+                    if lower == 1 { keys.append(token.key) }
+                    if window == 1 || filled < 2 { return }
+                    // Longer n-grams fold their parts' keys left to right.
+                    for n in max(2, lower)...min(window, filled) {
+                        var slot = (newest - n + 1 + window) % window
+                        var key = recent[slot]
+                        for _ in 1..<n {
+                            slot = (slot + 1) % window
+                            key = FeatureKey.combine(key, recent[slot])
+                        }
+                        keys.append(key)
+                    }
+                }
+            }
+        }
+    }
+
     /// Calls `body(key, parts)` for every n-gram of valid UTF-8 `input`.
     /// - Complexity: O(n · (upper − lower + 1)) for n input bytes; no allocation per token.
     public func forEachFeature(inUTF8 input: UnsafeBufferPointer<UInt8>, _ body: (UInt64, NGramParts) -> Void) {

@@ -230,13 +230,13 @@ public struct TfidfVectorizer: Sendable {
     /// The TF-IDF row of one document, as (column, value) pairs sorted by column.
     /// O(n log n) for n features in the document; unknown n-grams are ignored.
     public func transform(_ document: String) -> [(Int32, Float)] {
+        // Keys first, then all lookups in one loop: the lookups' cache misses overlap.
+        var keys: [UInt64] = []
+        keys.reserveCapacity(document.utf8.count / 2)
+        analyzer.appendKeys(of: document, to: &keys)
         var columns: [UInt64] = []
-        columns.reserveCapacity(document.utf8.count / 2)
-        state.vocabulary.table.withLookup { table in
-            analyzer.forEachFeature(in: document) { key, _ in
-                if let column = table.value(for: key) { columns.append(UInt64(UInt32(column))) }
-            }
-        }
+        columns.reserveCapacity(keys.count)
+        keys.withUnsafeBufferPointer { state.vocabulary.lookup.appendValues(of: $0, to: &columns) }
         columns.withUnsafeMutableBufferPointer { sortAscending($0) }
         var row: [(Int32, Float)] = []
         row.reserveCapacity(columns.count)

@@ -4,7 +4,8 @@ import CBLAS
 /// walk over sentences whose transition weights are their cosine similarities.
 enum LexRank {
     /// Sentences up to which the dense similarity matrix is used (400² floats = 640 KB).
-    /// Longer articles use ``centroidCentrality(_:)``, linear in memory.
+    /// Longer articles use ``centroidCentrality(_:)`` on the centroid similarities,
+    /// linear in memory.
     static let denseLimit = 400
 
     /// Centrality of each sentence, scaled so that the mean is 1.
@@ -44,8 +45,7 @@ enum LexRank {
     /// Centrality for long articles: the cosine with the document centroid, scaled to
     /// mean 1 — the direction LexRank's leading eigenvector approximates, without an
     /// S × S matrix. O(S × T) time, O(S + T) memory.
-    static func centroidCentrality(_ matrix: SentenceMatrix) -> [Float] {
-        let similarities = matrix.centroidSimilarities()
+    static func centroidCentrality(_ similarities: [Float]) -> [Float] {
         let mean = similarities.reduce(0, +) / Float(max(1, similarities.count))
         return mean > 0 ? similarities.map { $0 / mean } : [Float](repeating: 1, count: similarities.count)
     }

@@ -27,16 +27,37 @@ public enum SentenceFeatures {
     ]
     public static var count: Int { names.count }
 
+    /// Whether `text` contains a quotation mark (" “ ” « »), checked on the UTF-8 bytes.
+    static func hasQuotation(_ text: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        var copy = text
+        return copy.withUTF8 { bytes in
+        for byte in bytes {
+            if byte == 0x22 { return true }
+            if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0x9C || byte == 0x9D) { return true }   // “ ”
+            if previous == 0xC2 && (byte == 0xAB || byte == 0xBB) { return true }                              // « »
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+        }
+    }
+
     /// Feature vectors (sentences × ``count``, row-major) of `units`.
     /// - Complexity: O(S² × T) up to ``LexRank/denseLimit`` sentences, O(S × T) beyond.
     static func compute(_ units: [SummaryUnit], title: String, vectorizer: TfidfVectorizer) -> (features: [Float], matrix: SentenceMatrix) {
         let matrix = SentenceMatrix(sentences: units.map(\.text), title: title, vectorizer: vectorizer)
         let n = units.count
-        let centrality = n <= LexRank.denseLimit
-            ? LexRank.centrality(similarities: matrix.similarities(), count: n)
-            : LexRank.centroidCentrality(matrix)
+        let centrality: [Float], centroidSimilarity: [Float]
+        if n <= LexRank.denseLimit {
+            let similarities = matrix.similarities()
+            centrality = LexRank.centrality(similarities: similarities, count: n)
+            centroidSimilarity = SentenceMatrix.centroidSimilarities(fromSimilarities: similarities, count: n)
+        } else {
+            centroidSimilarity = matrix.centroidSimilaritiesLinear()
+            centrality = LexRank.centroidCentrality(centroidSimilarity)
+        }
         let titleSimilarity = matrix.titleSimilarities()
-        let centroidSimilarity = matrix.centroidSimilarities()
         var features = [Float](repeating: 0, count: n * count)
         for (i, unit) in units.enumerated() {
             let tokens = matrix.tokenCounts[i]
@@ -56,8 +77,8 @@ public enum SentenceFeatures {
                 titleSimilarity[i],
                 centroidSimilarity[i],
                 tokens > 0 ? Float(matrix.numberCounts[i]) / Float(tokens) : 0,
-                unit.text.contains(where: { "“”\"«»".contains($0) }) ? 1 : 0,
-                unit.text.hasSuffix(":") ? 1 : 0,
+                SentenceFeatures.hasQuotation(unit.text) ? 1 : 0,
+                unit.text.utf8.last == 0x3A ? 1 : 0,
                 (i == 0 ? 1 : 0) * lengthLog,
                 titleSimilarity[i] * positionInverse,
             ]

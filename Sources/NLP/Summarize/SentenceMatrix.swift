@@ -1,136 +1,239 @@
 import CBLAS
 import Foundation
 
-/// The sentences of one article as L2-normalized TF-IDF rows over the article's own
-/// terms, in a dense sentences × terms block (row-major `Float`), plus the title's
-/// row over the same terms.
+/// The sentences of one article as L2-normalized TF-IDF rows, in a dense
+/// sentences × terms block (row-major `Float`), plus the title's row over the same
+/// terms.
 ///
 /// Idf comes from a background corpus (the summarizer model's vectorizer), not from
 /// the article: an article of 20 sentences gives poor idf. A term the background has
 /// never seen gets the largest idf the background could give (it is rare).
+///
+/// The block holds only the terms shared by at least two rows (the title counts as a
+/// row): a term in one sentence alone changes no similarity between two different
+/// rows, only that sentence's own norm, which is computed over all its terms. The
+/// similarities between different rows are therefore exact, and the block is several
+/// times narrower than the article's vocabulary.
 struct SentenceMatrix {
     let sentenceCount: Int
+    /// Columns of the block: terms shared by two or more rows.
     let termCount: Int
-    /// sentences × terms, row-major, rows L2-normalized (all zero for a sentence
-    /// without known terms).
+    /// sentences × terms, row-major; each row is the sentence's unit TF-IDF vector
+    /// restricted to shared terms.
     var rows: [Float]
-    /// The title over the same terms, L2-normalized (zero when untitled).
+    /// The title's unit vector over the same terms (zero when untitled).
     var title: [Float]
+    /// Whether a sentence has any known term (its self-similarity is then 1).
+    var nonEmpty: [Bool]
     /// Syllable tokens per sentence (numbers included).
     var tokenCounts: [Int]
     /// Number tokens per sentence.
     var numberCounts: [Int]
 
-    /// Builds the block. O(total tokens + sentences × terms).
+    /// Builds the block. O(total tokens + sentences × shared terms).
     init(sentences: [String], title: String, vectorizer: TfidfVectorizer) {
+        var builder = Builder(vectorizer: vectorizer, sentenceCount: sentences.count)
+        let counts = sentences.indices.map { builder.count(sentences[$0], sentence: $0) }
+        let titleCounts = builder.count(title, sentence: nil)
         sentenceCount = sentences.count
-        var local = FeatureHashTable(minimumCapacity: 256)
-        var idf: [Float] = []
-        let state = vectorizer.state
-        let unseen = TfidfVectorizer.inverseDocumentFrequency(df: 0, documents: state.documentCount,
-                                                             configuration: vectorizer.configuration)
-        // Sparse counts first: (sentence, local term) → count.
-        var counts: [[(Int32, Float)]] = []
-        var tokens = [Int](repeating: 0, count: sentences.count)
-        var numbers = [Int](repeating: 0, count: sentences.count)
-        let analyzer = vectorizer.analyzer
-        func count(_ text: String, sentence: Int?) -> [(Int32, Float)] {
-            var entries: [Int32: Float] = [:]
-            analyzer.forEachFeature(in: text) { key, parts in
-                if let sentence, parts.count == 1 { tokens[sentence] += 1 }
-                let (column, inserted) = local.valueInserting(key) { Int32(idf.count) }
-                if inserted {
-                    idf.append(state.vocabulary.table.value(for: key).map { state.idf[Int($0)] } ?? unseen)
-                }
-                entries[column, default: 0] += 1
-            }
-            if let sentence {
-                vectorizer.analyzer.tokenizer.forEachToken(in: text) { token in
-                    if token.isNumber { numbers[sentence] += 1 }
-                }
-            }
-            // Sorted, so that norms are summed in the same order in every process
-            // (dictionary order is randomized per process).
-            return entries.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
+        tokenCounts = builder.tokens
+        numberCounts = builder.numbers
+
+        // Columns for terms in at least two rows, numbered densely.
+        var rowsWithTerm = [Int32](repeating: 0, count: builder.idf.count)
+        for entries in counts + [titleCounts] { for (column, _) in entries { rowsWithTerm[Int(column)] += 1 } }
+        var blockColumn = [Int32](repeating: -1, count: builder.idf.count)
+        var shared = 0
+        for term in 0..<rowsWithTerm.count where rowsWithTerm[term] >= 2 {
+            blockColumn[term] = Int32(shared)
+            shared += 1
         }
-        for (index, sentence) in sentences.enumerated() { counts.append(count(sentence, sentence: index)) }
-        let titleCounts = count(title, sentence: nil)
-        termCount = idf.count
-        tokenCounts = tokens
-        numberCounts = numbers
+        termCount = shared
 
         let sublinear = vectorizer.configuration.sublinearTF
-        func fill(_ entries: [(Int32, Float)], into buffer: UnsafeMutablePointer<Float>) {
+        let idf = builder.idf
+        /// Writes the unit vector of `entries` (norm over all terms) into `buffer`,
+        /// shared terms only; returns whether the vector is non-zero.
+        func fill(_ entries: [(Int32, Float)], into buffer: UnsafeMutablePointer<Float>) -> Bool {
             var norm: Float = 0
             for (column, count) in entries {
                 let value = (sublinear ? 1 + log(count) : count) * idf[Int(column)]
-                buffer[Int(column)] = value
                 norm += value * value
             }
-            if norm > 0 {
-                let scale = 1 / norm.squareRoot()
-                for (column, _) in entries { buffer[Int(column)] *= scale }
+            guard norm > 0 else { return false }
+            let scale = 1 / norm.squareRoot()
+            for (column, count) in entries where blockColumn[Int(column)] >= 0 {
+                buffer[Int(blockColumn[Int(column)])] = (sublinear ? 1 + log(count) : count) * idf[Int(column)] * scale
+            }
+            return true
+        }
+        var rows = [Float](repeating: 0, count: sentences.count * shared)
+        var nonEmpty = [Bool](repeating: false, count: sentences.count)
+        rows.withUnsafeMutableBufferPointer { block in
+            for (sentence, entries) in counts.enumerated() {
+                nonEmpty[sentence] = fill(entries, into: block.baseAddress! + sentence * shared)
             }
         }
-        let terms = termCount
-        rows = [Float](repeating: 0, count: sentenceCount * terms)
-        rows.withUnsafeMutableBufferPointer { block in
-            for (sentence, entries) in counts.enumerated() { fill(entries, into: block.baseAddress! + sentence * terms) }
-        }
-        self.title = [Float](repeating: 0, count: terms)
-        self.title.withUnsafeMutableBufferPointer { fill(titleCounts, into: $0.baseAddress!) }
+        var titleRow = [Float](repeating: 0, count: max(1, shared))
+        _ = titleRow.withUnsafeMutableBufferPointer { fill(titleCounts, into: $0.baseAddress!) }
+        self.rows = rows
+        self.title = titleRow
+        self.nonEmpty = nonEmpty
     }
 
-    /// Cosine similarities of every pair of sentences: `cblas_ssyrk` on the block
-    /// (rows are unit vectors), mirrored into a full sentences × sentences matrix.
-    /// - Complexity: O(S² × T) time, O(S²) memory.
+    /// Counts an article's terms against the background vectorizer. A struct with
+    /// mutating methods, not closures over local variables, so that exclusive access
+    /// is checked at compile time rather than on every token.
+    private struct Builder {
+        let vectorizer: TfidfVectorizer
+        let lookup: InterleavedFeatureTable
+        let backgroundIDF: ContiguousArray<Float>
+        let unseen: Float
+        let unigramsOnly: Bool
+        var local = FeatureHashTable(minimumCapacity: 256)
+        var idf: [Float] = []
+        var tokens: [Int]
+        var numbers: [Int]
+        var columns: [Int32] = []
+
+        init(vectorizer: TfidfVectorizer, sentenceCount: Int) {
+            self.vectorizer = vectorizer
+            lookup = vectorizer.state.vocabulary.lookup
+            backgroundIDF = vectorizer.state.idf
+            unseen = TfidfVectorizer.inverseDocumentFrequency(df: 0, documents: vectorizer.state.documentCount,
+                                                              configuration: vectorizer.configuration)
+            unigramsOnly = vectorizer.configuration.ngrams == NGramRange(1, 1)
+            tokens = [Int](repeating: 0, count: sentenceCount)
+            numbers = [Int](repeating: 0, count: sentenceCount)
+        }
+
+        mutating func localColumn(_ key: UInt64) -> Int32 {
+            let next = Int32(idf.count)
+            let (column, inserted) = local.valueInserting(key) { next }
+            if inserted {
+                let background = lookup.value(for: key)
+                idf.append(background >= 0 ? backgroundIDF[Int(background)] : unseen)
+            }
+            return column
+        }
+
+        /// (local column, count) pairs of `text`, sorted by column (so that sums run in
+        /// the same order in every process).
+        mutating func count(_ text: String, sentence: Int?) -> [(Int32, Float)] {
+            var keys: [UInt64] = []
+            var tokenCount = 0, numberCount = 0
+            if unigramsOnly {
+                vectorizer.analyzer.tokenizer.forEachToken(in: text) { token in
+                    tokenCount += 1
+                    if token.isNumber { numberCount += 1 }
+                    keys.append(token.key)
+                }
+            } else {
+                vectorizer.analyzer.appendKeys(of: text, to: &keys)
+                vectorizer.analyzer.tokenizer.forEachToken(in: text) { token in
+                    tokenCount += 1
+                    if token.isNumber { numberCount += 1 }
+                }
+            }
+            if let sentence {
+                tokens[sentence] = tokenCount
+                numbers[sentence] = numberCount
+            }
+            columns.removeAll(keepingCapacity: true)
+            for key in keys { columns.append(localColumn(key)) }
+            columns.sort()
+            var entries: [(Int32, Float)] = []
+            var index = 0
+            while index < columns.count {
+                let column = columns[index]
+                var repeats: Float = 0
+                while index < columns.count && columns[index] == column { repeats += 1; index += 1 }
+                entries.append((column, repeats))
+            }
+            return entries
+        }
+    }
+
+    /// Cosine similarities of every pair of sentences: `cblas_ssyrk` on the block (rows
+    /// are unit vectors over all their terms), mirrored into a full matrix; the diagonal
+    /// is 1 for every sentence with a term.
+    /// - Complexity: O(S² × T) time for T shared terms, O(S²) memory.
     func similarities() -> [Float] {
         let n = sentenceCount, t = termCount
         var result = [Float](repeating: 0, count: n * n)
-        guard n > 0, t > 0 else { return result }
-        rows.withUnsafeBufferPointer { a in
-            result.withUnsafeMutableBufferPointer { c in
-                cblas_ssyrk(CblasRowMajor, CblasUpper, CblasNoTrans, Int32(n), Int32(t), 1, a.baseAddress, Int32(t),
-                            0, c.baseAddress, Int32(n))
-                for i in 0..<n { for j in 0..<i { c[i * n + j] = c[j * n + i] } }
+        guard n > 0 else { return result }
+        if t > 0 {
+            rows.withUnsafeBufferPointer { a in
+                result.withUnsafeMutableBufferPointer { c in
+                    cblas_ssyrk(CblasRowMajor, CblasUpper, CblasNoTrans, Int32(n), Int32(t), 1, a.baseAddress, Int32(t),
+                                0, c.baseAddress, Int32(n))
+                    for i in 0..<n { for j in 0..<i { c[i * n + j] = c[j * n + i] } }
+                }
             }
         }
+        for i in 0..<n { result[i * n + i] = nonEmpty[i] ? 1 : 0 }
         return result
     }
 
     /// Cosine of each sentence with the title: one `cblas_sgemv`. O(S × T).
     func titleSimilarities() -> [Float] {
-        multiply(by: title)
-    }
-
-    /// Cosine of each sentence with the document centroid (the normalized sum of the
-    /// sentence rows). O(S × T).
-    func centroidSimilarities() -> [Float] {
-        let n = sentenceCount, t = termCount
-        guard n > 0, t > 0 else { return [Float](repeating: 0, count: n) }
-        var centroid = [Float](repeating: 0, count: t)
-        var ones = [Float](repeating: 1, count: n)
-        rows.withUnsafeBufferPointer { a in
-            cblas_sgemv(CblasRowMajor, CblasTrans, Int32(n), Int32(t), 1, a.baseAddress, Int32(t), &ones, 1, 0, &centroid, 1)
-        }
-        let norm = cblas_snrm2(Int32(t), centroid, 1)
-        if norm > 0 { cblas_sscal(Int32(t), 1 / norm, &centroid, 1) }
-        return multiply(by: centroid)
-    }
-
-    /// The block times `vector` (length T).
-    func multiply(by vector: [Float]) -> [Float] {
         let n = sentenceCount, t = termCount
         var result = [Float](repeating: 0, count: n)
         guard n > 0, t > 0 else { return result }
         rows.withUnsafeBufferPointer { a in
-            cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(n), Int32(t), 1, a.baseAddress, Int32(t), vector, 1, 0, &result, 1)
+            cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(n), Int32(t), 1, a.baseAddress, Int32(t), title, 1, 0, &result, 1)
         }
         return result
     }
 
-    /// Cosine of two sentences. O(T).
+    /// Cosine of each sentence with the document centroid (the sum of the sentence
+    /// vectors), from the similarity matrix: sentence i · centroid = Σⱼ sim(i, j), and
+    /// |centroid|² = Σᵢ Σⱼ sim(i, j). O(S²).
+    static func centroidSimilarities(fromSimilarities similarities: [Float], count n: Int) -> [Float] {
+        var sums = [Float](repeating: 0, count: n)
+        for i in 0..<n { for j in 0..<n { sums[i] += similarities[i * n + j] } }
+        let total = sums.reduce(0, +)
+        guard total > 0 else { return sums.map { _ in 0 } }
+        let norm = total.squareRoot()
+        return sums.map { $0 / norm }
+    }
+
+    /// Cosine of each sentence with the document centroid without the similarity
+    /// matrix, for long articles: the same quantity, from per-sentence dot products
+    /// with the summed block plus each sentence's own (unshared) part. O(S × T).
+    func centroidSimilaritiesLinear() -> [Float] {
+        let n = sentenceCount, t = termCount
+        guard n > 0 else { return [] }
+        var centroid = [Float](repeating: 0, count: max(1, t))
+        var ones = [Float](repeating: 1, count: n)
+        if t > 0 {
+            rows.withUnsafeBufferPointer { a in
+                cblas_sgemv(CblasRowMajor, CblasTrans, Int32(n), Int32(t), 1, a.baseAddress, Int32(t), &ones, 1, 0, &centroid, 1)
+            }
+        }
+        // row_i · centroid over shared terms, plus 1 − |shared part of row_i|² for its
+        // own terms (they meet only row_i itself in the centroid).
+        var dots = [Float](repeating: 0, count: n)
+        if t > 0 {
+            rows.withUnsafeBufferPointer { a in
+                cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(n), Int32(t), 1, a.baseAddress, Int32(t), centroid, 1, 0, &dots, 1)
+            }
+        }
+        var squaredCentroid: Float = t > 0 ? cblas_sdot(Int32(t), centroid, 1, centroid, 1) : 0
+        for i in 0..<n where nonEmpty[i] {
+            let sharedNorm = t > 0 ? rows.withUnsafeBufferPointer { cblas_sdot(Int32(t), $0.baseAddress! + i * t, 1, $0.baseAddress! + i * t, 1) } : 0
+            let own = max(0, 1 - sharedNorm)
+            dots[i] += own
+            squaredCentroid += own
+        }
+        guard squaredCentroid > 0 else { return dots.map { _ in 0 } }
+        let norm = squaredCentroid.squareRoot()
+        return dots.map { $0 / norm }
+    }
+
+    /// Cosine of two different sentences. O(T).
     func similarity(_ a: Int, _ b: Int) -> Float {
+        if a == b { return nonEmpty[a] ? 1 : 0 }
         let t = termCount
         guard t > 0 else { return 0 }
         return rows.withUnsafeBufferPointer { block in

@@ -109,13 +109,30 @@ public struct Summarizer: Sendable {
         let headings = units.indices.map { index -> Bool in
             let unit = units[index]
             let wholeParagraph = unit.startsParagraph && (index + 1 == units.count || units[index + 1].startsParagraph)
-            let ends = unit.text.last.map { ".!?…\"”’)".contains($0) } ?? false
-            let letters = unit.text.filter(\.isLetter)
-            let capitals = letters.count >= 3 && letters.allSatisfy(\.isUppercase)
-            return capitals || (wholeParagraph && !ends && matrix.tokenCounts[index] < 15)
+            return Summarizer.isCapitals(unit.text)
+                || (wholeParagraph && matrix.tokenCounts[index] < 15 && !Summarizer.endsSentence(unit.text))
         }
         return SummaryCandidates(texts: units.map(\.text), syllables: matrix.tokenCounts, features: features,
                                  isHeading: headings, matrix: matrix)
+    }
+
+    /// Whether `text` ends with a sentence-ending mark or a closing quote or bracket
+    /// (. ! ? … " ” ’ )), checked on the last UTF-8 bytes.
+    static func endsSentence(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last else { return false }
+        return ".!?\")".unicodeScalars.contains(last) || last == "…" || last == "”" || last == "’"
+    }
+
+    /// Whether every letter of `text` (at least three) is a capital, by the tokenizer's
+    /// scalar table: a heading or a series title.
+    static func isCapitals(_ text: String) -> Bool {
+        let table = ScalarTable.shared
+        var letters = 0
+        for scalar in text.unicodeScalars where table.kind(scalar.value) == .letter {
+            if table.lowercase(scalar.value) == scalar.value { return false }
+            letters += 1
+        }
+        return letters >= 3
     }
 
     /// The model's score of each candidate: sigmoid(w · features + b).

@@ -29,6 +29,11 @@ struct SummaryUnit {
 
     /// Cuts an over-long sentence into pieces of at most ``maximumSyllables`` words.
     static func split(_ sentence: String) -> [String] {
+        // Counting spaces on the bytes is enough to know most sentences are short.
+        var spaces = 0
+        var copy = sentence
+        copy.withUTF8 { bytes in for byte in bytes where byte == 0x20 { spaces += 1 } }
+        guard spaces >= maximumSyllables else { return [sentence] }
         let words = sentence.split(separator: " ")
         guard words.count > maximumSyllables else { return [sentence] }
         var pieces: [String] = []

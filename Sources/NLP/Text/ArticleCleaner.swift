@@ -462,21 +462,22 @@ public struct ArticleCleaner: Sendable {
     static let tagMarkers: [[UInt8]] = ["TAG:", "Tags:", "Tag:", "TAGS:", "Từ khóa:", "Từ khoá:"].map { Array($0.utf8) }
 
     /// Where the last occurrence of `needle` starts in `haystack`, or `nil`.
+    /// O(n · m) worst case over the raw bytes.
     static func lastOccurrence(of needle: [UInt8], in haystack: Substring.UTF8View) -> String.Index? {
-        guard needle.count <= haystack.count else { return nil }
-        var index = haystack.index(haystack.endIndex, offsetBy: -needle.count)
-        while true {
-            if haystack[index] == needle[0] {
-                var probe = index, matched = true
-                for byte in needle {
-                    if haystack[probe] != byte { matched = false; break }
-                    probe = haystack.index(after: probe)
+        let found: Int? = withBytes(Substring(haystack)) { bytes in
+            guard needle.count <= bytes.count, let first = needle.first else { return nil }
+            var index = bytes.count - needle.count
+            while index >= 0 {
+                if bytes[index] == first {
+                    var offset = 1
+                    while offset < needle.count && bytes[index + offset] == needle[offset] { offset += 1 }
+                    if offset == needle.count { return index }
                 }
-                if matched { return index }
+                index -= 1
             }
-            if index == haystack.startIndex { return nil }
-            index = haystack.index(before: index)
+            return nil
         }
+        return found.map { haystack.index(haystack.startIndex, offsetBy: $0) }
     }
 
     /// Whether `utf8` begins with the bytes of `prefix`.

@@ -11,6 +11,10 @@ import Foundation
 ///
 /// Case and tone placement are kept as written; the tokenizer folds them.
 public enum TextNormalizer {
+    /// Bytes that can begin a character the normalizer rewrites (CR, C2, C3, CC, CD,
+    /// E2, E3, EF).
+    static let interestingLeadBytes: [Bool] = (0..<256).map { [0x0D, 0xC2, 0xC3, 0xCC, 0xCD, 0xE2, 0xE3, 0xEF].contains($0) }
+
     /// Normalizes `text`. O(n); text that is already clean NFC is only scanned.
     public static func normalize(_ text: String) -> String {
         var needsRewrite = false
@@ -20,8 +24,11 @@ public enum TextNormalizer {
         copy.withUTF8 { bytes in
             var index = 0
             let count = bytes.count
+            let interesting = TextNormalizer.interestingLeadBytes
             while index < count {
                 let byte = bytes[index]
+                // Most bytes start nothing of interest: one table load and a branch.
+                if !interesting[Int(byte)] { index += 1; continue }
                 switch byte {
                 case 0x0D:
                     needsRewrite = true

@@ -120,25 +120,63 @@ public enum DatasetReader {
     }
 
     private static func readLines(_ path: String, problems: inout [DatasetError],
-                                  parse: (String, String, Int) throws(DatasetError) -> LabelledDocument?) throws(DatasetError)
+                                  parse: @escaping (String, String, Int) throws(DatasetError) -> LabelledDocument?) throws(DatasetError)
         -> [LabelledDocument] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path, reason: "cannot read the file") }
-        let decoded: Swift.Result<String, TextProblem> = data.withUnsafeBytes { bytes in
-            do throws(TextProblem) { return .success(try TextDecoder.decode(bytes).text) } catch { return .failure(error) }
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) else {
+            throw .unreadable(path, reason: "cannot read the file")
         }
-        let text: String
-        switch decoded {
-        case .success(let value): text = value
-        case .failure(let problem): throw .unreadable(path, reason: problem.description)
+        // UTF-16 (with a BOM) is decoded whole; UTF-8 is split on line-end bytes and
+        // each line is checked and parsed on its own, in parallel, so that a bad line is
+        // reported by number and a large file costs one pass.
+        if data.count >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)) {
+            let decoded: Swift.Result<String, TextProblem> = data.withUnsafeBytes { bytes in
+                do throws(TextProblem) { return .success(try TextDecoder.decode(bytes).text) } catch { return .failure(error) }
+            }
+            switch decoded {
+            case .success(let text): return try parseLines(text.split(separator: "\n", omittingEmptySubsequences: false).map { Data($0.utf8) }, path, &problems, parse)
+            case .failure(let problem): throw .unreadable(path, reason: problem.description)
+            }
+        }
+        var lines: [Data] = []
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let base = bytes.baseAddress else { return }
+            var start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+            while start <= bytes.count {
+                let end: Int
+                if start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
+                    end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                } else {
+                    end = bytes.count
+                }
+                var trimmed = end
+                if trimmed > start && bytes[trimmed - 1] == 0x0D { trimmed -= 1 }
+                lines.append(Data(UnsafeBufferPointer(rebasing: bytes[start..<trimmed])))
+                start = end + 1
+            }
+        }
+        return try parseLines(lines, path, &problems, parse)
+    }
+
+    private static func parseLines(_ lines: [Data], _ path: String, _ problems: inout [DatasetError],
+                                   _ parse: @escaping (String, String, Int) throws(DatasetError) -> LabelledDocument?) throws(DatasetError)
+        -> [LabelledDocument] {
+        let blocks = contiguousChunks(lines.count, parts: defaultThreadCount * 8)
+        let parsed = parallelMap(blocks.count) { block -> [Swift.Result<LabelledDocument?, DatasetError>] in
+            blocks[block].map { index in
+                let line = lines[index]
+                guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return .success(nil) }
+                guard let text = String(validating: line, as: UTF8.self) else {
+                    return .failure(.unparsableLine(path, line: index + 1, reason: "invalid UTF-8"))
+                }
+                do throws(DatasetError) { return .success(try parse(text, path, index + 1)) } catch { return .failure(error) }
+            }
         }
         var documents: [LabelledDocument] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { continue }
-            do {
-                if let document = try parse(String(line), path, index + 1) { documents.append(document) }
-            } catch {
-                problems.append(error)
+        for result in parsed.joined() {
+            switch result {
+            case .success(let document): if let document { documents.append(document) }
+            case .failure(let problem): problems.append(problem)
             }
         }
         return documents
@@ -166,7 +204,18 @@ public enum DatasetReader {
         }
     }
 
+    private static let jsonKeys: Set<String> = ["id", "text", "title", "body", "label"]
+
     private static func parseJSONLine(_ line: String, _ path: String, _ number: Int) throws(DatasetError) -> LabelledDocument? {
+        var copy = line
+        // The fast reader takes lines with a single "label"; "labels" arrays and anything
+        // unusual go through Foundation's decoder.
+        if !line.contains("\"labels\""), let fields = copy.withUTF8({ JSONLineFields.strings(in: $0, keys: jsonKeys) }),
+           let label = fields["label"] {
+            var text = fields["text"] ?? fields["body"] ?? ""
+            if let title = fields["title"], !title.isEmpty { text = title + "\n\n" + text }
+            return try document(id: fields["id"] ?? "\(path):\(number)", text: text, labels: [label], where: "\(path):\(number)")
+        }
         let record: JSONRecord
         do {
             record = try JSONDecoder().decode(JSONRecord.self, from: Data(line.utf8))
@@ -253,7 +302,7 @@ public enum DatasetReader {
     private static func document(id: String, text: String, labels: [String], where place: String) throws(DatasetError)
         -> LabelledDocument {
         let normalized = TextNormalizer.normalize(text)
-        guard normalized.contains(where: { !$0.isWhitespace }) else { throw .emptyText(place) }
+        guard normalized.utf8.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }) else { throw .emptyText(place) }
         return LabelledDocument(id: id, text: normalized, labels: labels)
     }
 }

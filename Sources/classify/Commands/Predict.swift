@@ -81,7 +81,8 @@ struct Predict: ParsableCommand {
         let labels = classifier.labels
         if format == .csv { out.writeLine((["id", "labels", "primary"] + labels).joined(separator: ",")) }
         var reader = input.reader()
-        let counts = try DocumentPipeline(jobs: input.jobs).run(&reader) { document -> Result in
+        // Each worker formats its own results; the main thread only writes them in order.
+        let counts = try DocumentPipeline(jobs: input.jobs).run(&reader) { document -> String in
             let article = cleaner.clean(document.text)
             guard !article.isEmpty else { throw InputFailure(source: document.id, problem: "no article text after cleaning") }
             let row = classifier.features(of: article)
@@ -99,14 +100,14 @@ struct Predict: ParsableCommand {
                     (label, classifier.explain(row, label: label, count: explain).map { Result.Term(term: $0.term, contribution: $0.contribution) })
                 })
             }
-            return result
-        } emit: { _, result in
             switch format {
-            case .text: out.write(text(result, labels: labels))
-            case .json: out.writeLine(JSONOutput.pretty(result))
-            case .jsonl: out.writeLine(jsonLine(result, labels: labels))
-            case .csv: out.writeLine(csv(result, labels: labels))
+            case .text: return text(result, labels: labels)
+            case .json: return JSONOutput.pretty(result) + "\n"
+            case .jsonl: return jsonLine(result, labels: labels) + "\n"
+            case .csv: return csv(result, labels: labels) + "\n"
             }
+        } emit: { _, line in
+            out.write(line)
         }
         out.flush()
         if counts.failed > 0 { throw ExitCode(1) }

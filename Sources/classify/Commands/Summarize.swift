@@ -63,30 +63,17 @@ struct Summarize: ParsableCommand {
             let isDone = done.contains(Summarize.id(of: item))
             if isDone { skipped += 1 }
             return isDone
-        }, stop: { interrupt.isRaised }) { document -> Summary in
-            summarizer.summarize(cleaner.clean(document.text), length: requested)
-        } emit: { document, summary in
-            if let warning = summary.warning {
+        }, stop: { interrupt.isRaised }) { document -> (Summary, String) in
+            // Workers summarize and format; the main thread only writes, in order.
+            let summary = summarizer.summarize(cleaner.clean(document.text), length: requested)
+            return (summary, Summarize.format(summary, id: document.id, as: format))
+        } emit: { document, result in
+            if let warning = result.0.warning {
                 progress.finish()
                 StandardError.warn("\(document.id): \(warning)")
                 warnings += 1
             }
-            switch format {
-            case .text:
-                write("==> \(document.id) <==\n" + summary.sentences.map { $0.text + "\n" }.joined() + "\n")
-            case .json, .jsonl:
-                let line = JSONText.object([
-                    ("id", JSONText.string(document.id)),
-                    ("summary", JSONText.string(summary.text)),
-                    ("sentences", "[" + summary.sentences.map {
-                        JSONText.object([("index", JSONText.number($0.index)), ("score", JSONText.number($0.score)),
-                                         ("text", JSONText.string($0.text))])
-                    }.joined(separator: ",") + "]"),
-                ])
-                write(line + "\n")
-            case .csv:
-                break
-            }
+            write(result.1)
         } batchDone: {
             // One write per batch: an interruption between batches loses nothing written.
             try file?.write(pending)
@@ -108,6 +95,23 @@ struct Summarize: ParsableCommand {
             throw ExitCode(130)
         }
         if counts.failed > 0 { throw ExitCode(1) }
+    }
+
+    /// One result as the output format wants it, newline included.
+    static func format(_ summary: Summary, id: String, as format: OutputFormat) -> String {
+        switch format {
+        case .text:
+            return "==> \(id) <==\n" + summary.sentences.map { $0.text + "\n" }.joined() + "\n"
+        case .json, .jsonl, .csv:
+            return JSONText.object([
+                ("id", JSONText.string(id)),
+                ("summary", JSONText.string(summary.text)),
+                ("sentences", "[" + summary.sentences.map {
+                    JSONText.object([("index", JSONText.number($0.index)), ("score", JSONText.number($0.score)),
+                                     ("text", JSONText.string($0.text))])
+                }.joined(separator: ",") + "]"),
+            ]) + "\n"
+        }
     }
 
     /// The id a result line gets: the JSONL `id` field, else `path:line`, else the path.

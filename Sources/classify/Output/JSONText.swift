@@ -30,10 +30,10 @@ enum JSONText {
 
     /// A number as JSON: the shortest text that reads back as the same `Float`.
     static func number(_ value: Float) -> String {
-        value.isFinite ? "\(value)" : "null"
+        value.isFinite ? value.description : "null"
     }
 
-    static func number(_ value: Int) -> String { "\(value)" }
+    static func number(_ value: Int) -> String { String(value) }
 
     /// An array of strings.
     static func array(_ values: [String]) -> String {
