@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import NLP
 
 /// Runs a per-document job over a stream of inputs on several threads, keeping the
@@ -19,45 +21,35 @@ struct DocumentPipeline {
 
     /// Processes every item of `reader` not excluded by `skip`, calling `emit` in input
     /// order for each success. `process` is called concurrently.
+    ///
+    /// Double-buffered: while the workers process one batch, the calling thread emits
+    /// the previous batch's results and reads the next batch, so reading and writing
+    /// overlap the work. Each batch is cut into small chunks that idle workers take, so
+    /// a slow document does not hold up the others.
     func run<Output>(_ reader: inout InputReader,
                      progress: ProgressLine? = nil,
                      skip: (InputItem) -> Bool = { _ in false },
                      stop: () -> Bool = { false },
-                     process: (InputDocument) throws -> Output,
+                     process: @escaping (InputDocument) throws -> Output,
                      emit: (InputDocument, Output) throws -> Void,
                      batchDone: () throws -> Void = {}) throws -> Counts {
+        typealias Outcome = Result<(InputDocument, Output), InputFailure>
         var counts = Counts()
-        var batch: [InputItem] = []
-        batch.reserveCapacity(batchSize)
         var exhausted = false
-        while !exhausted {
-            if stop() { counts.interrupted = true; break }
-            batch.removeAll(keepingCapacity: true)
+
+        func readBatch() -> [InputItem] {
+            var batch: [InputItem] = []
+            batch.reserveCapacity(batchSize)
             while batch.count < batchSize {
                 guard let item = reader.next() else { exhausted = true; break }
                 if !skip(item) { batch.append(item) }
             }
-            if batch.isEmpty { break }
-            let parts = contiguousChunks(batch.count, parts: max(1, jobs))
-            let results: [[Result<(InputDocument, Output), InputFailure>]] = parallelMap(parts.count) { part in
-                parts[part].map { index in
-                    let item = batch[index]
-                    switch item.load() {
-                    case .failure(let failure):
-                        return .failure(failure)
-                    case .success(let document):
-                        do {
-                            return .success((document, try process(document)))
-                        } catch let failure as InputFailure {
-                            return .failure(failure)
-                        } catch {
-                            return .failure(InputFailure(source: item.source, problem: "\(error)"))
-                        }
-                    }
-                }
-            }
-            for result in results.joined() {
-                switch result {
+            return batch
+        }
+
+        func emitAll(_ outcomes: [Outcome]) throws {
+            for outcome in outcomes {
+                switch outcome {
                 case .success(let (document, output)):
                     try emit(document, output)
                     counts.done += 1
@@ -70,7 +62,96 @@ struct DocumentPipeline {
             try batchDone()
             progress?.update(counts.done + counts.failed)
         }
+
+        let work = BatchWork(process: process, jobs: max(1, jobs))
+        var previous: [Outcome]? = nil
+        var batch = readBatch()
+        while !batch.isEmpty {
+            if stop() { counts.interrupted = true; break }
+            let running = work.start(batch)
+            if let previous { try emitAll(previous) }
+            let next = exhausted ? [] : readBatch()
+            previous = running.wait()
+            batch = next
+        }
+        if let previous { try emitAll(previous) }
         progress?.finish()
         return counts
+    }
+}
+
+/// One batch of documents processed on a fixed number of worker threads, in small
+/// chunks taken in order, while the caller does other work.
+private final class BatchWork<Output>: @unchecked Sendable {
+    typealias Outcome = Result<(InputDocument, Output), InputFailure>
+    let process: (InputDocument) throws -> Output
+    let jobs: Int
+
+    init(process: @escaping (InputDocument) throws -> Output, jobs: Int) {
+        self.process = process
+        self.jobs = jobs
+    }
+
+    final class Running: @unchecked Sendable {
+        let group = DispatchGroup()
+        var outcomes: [Outcome?]
+        init(count: Int) { outcomes = [Outcome?](repeating: nil, count: count) }
+
+        /// Waits for the batch and returns its outcomes in input order.
+        func wait() -> [Outcome] {
+            group.wait()
+            return outcomes.map { $0! }
+        }
+    }
+
+    /// Starts processing `batch` on `jobs` threads and returns at once.
+    func start(_ batch: [InputItem]) -> Running {
+        let running = Running(count: batch.count)
+        let chunk = 16
+        let next = ManagedAtomicCounter()
+        for _ in 0..<min(jobs, (batch.count + chunk - 1) / chunk) {
+            running.group.enter()
+            DispatchQueue.global().async {
+                while true {
+                    let start = next.add(chunk)
+                    if start >= batch.count { break }
+                    for index in start..<min(start + chunk, batch.count) {
+                        running.outcomes.withUnsafeMutableBufferPointer { $0[index] = self.outcome(of: batch[index]) }
+                    }
+                }
+                running.group.leave()
+            }
+        }
+        return running
+    }
+
+    private func outcome(of item: InputItem) -> Outcome {
+        switch item.load() {
+        case .failure(let failure):
+            return .failure(failure)
+        case .success(let document):
+            do {
+                return .success((document, try process(document)))
+            } catch let failure as InputFailure {
+                return .failure(failure)
+            } catch {
+                return .failure(InputFailure(source: item.source, problem: "\(error)"))
+            }
+        }
+    }
+}
+
+/// A counter that threads advance together (which chunk to take next).
+private final class ManagedAtomicCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    /// Adds `amount` and returns the value before.
+    func add(_ amount: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let old = value
+        value += amount
+        return old
     }
 }
