@@ -102,4 +102,10 @@ import Testing
             #expect(fast == full, "\(name) \(ngrams)")
         }
     }
+
+    @Test func sublinearTermFrequencyTableMatchesTheFormula() {
+        for count in 1..<200 {
+            #expect(sublinearTermFrequency(count) == 1 + Float(log(Double(count))), "count \(count)")
+        }
+    }
 }

@@ -103,6 +103,9 @@ public struct TfidfVectorizer: Sendable {
     /// Number of features (columns of the output).
     public var featureCount: Int { state.vocabulary.count }
 
+    /// Bits needed to hold any column index (for radix-sorting rows).
+    var columnBits: Int { max(1, Int.bitWidth - featureCount.leadingZeroBitCount) }
+
     // MARK: Fitting
 
     /// Fits on `documents`.
@@ -237,7 +240,7 @@ public struct TfidfVectorizer: Sendable {
         var columns: [UInt64] = []
         columns.reserveCapacity(keys.count)
         keys.withUnsafeBufferPointer { state.vocabulary.lookup.appendValues(of: $0, to: &columns) }
-        columns.withUnsafeMutableBufferPointer { sortAscending($0) }
+        columns.withUnsafeMutableBufferPointer { radixSort($0, keyBits: columnBits) }
         var row: [(Int32, Float)] = []
         row.reserveCapacity(columns.count)
         var index = 0
@@ -253,7 +256,7 @@ public struct TfidfVectorizer: Sendable {
 
     @inline(__always)
     func weight(count: Int, column: Int) -> Float {
-        let tf = configuration.sublinearTF ? 1 + Float(log(Double(count))) : Float(count)
+        let tf = configuration.sublinearTF ? sublinearTermFrequency(count) : Float(count)
         return tf * state.idf[column]
     }
 
@@ -280,7 +283,7 @@ public struct TfidfVectorizer: Sendable {
                     packed.append(UInt64(UInt32(column)) << 32 | UInt64(UInt32(counts.entryCounts[entry])))
                 }
             }
-            packed.withUnsafeMutableBufferPointer { sortAscending($0) }
+            packed.withUnsafeMutableBufferPointer { radixSort($0, keyShift: 32, keyBits: columnBits) }
             row.removeAll(keepingCapacity: true)
             for value in packed {
                 let column = Int32(truncatingIfNeeded: value >> 32)
@@ -292,4 +295,14 @@ public struct TfidfVectorizer: Sendable {
         }
         return matrix
     }
+}
+
+/// 1 + ln(count) for counts 0..<64, rounded once from `Double`: most counts in a
+/// document are small, and a table read is far cheaper than `log`.
+private let sublinearTable: [Float] = (0..<64).map { $0 == 0 ? 0 : 1 + Float(log(Double($0))) }
+
+/// Sublinear term frequency, 1 + ln(count), exactly as `1 + Float(log(Double(count)))`.
+@inline(__always)
+func sublinearTermFrequency(_ count: Int) -> Float {
+    count < 64 ? sublinearTable[count] : 1 + Float(log(Double(count)))
 }

@@ -57,13 +57,13 @@ struct SentenceMatrix {
         func fill(_ entries: [(Int32, Float)], into buffer: UnsafeMutablePointer<Float>) -> Bool {
             var norm: Float = 0
             for (column, count) in entries {
-                let value = (sublinear ? 1 + log(count) : count) * idf[Int(column)]
+                let value = (sublinear ? sublinearTermFrequency(Int(count)) : count) * idf[Int(column)]
                 norm += value * value
             }
             guard norm > 0 else { return false }
             let scale = 1 / norm.squareRoot()
             for (column, count) in entries where blockColumn[Int(column)] >= 0 {
-                buffer[Int(blockColumn[Int(column)])] = (sublinear ? 1 + log(count) : count) * idf[Int(column)] * scale
+                buffer[Int(blockColumn[Int(column)])] = (sublinear ? sublinearTermFrequency(Int(count)) : count) * idf[Int(column)] * scale
             }
             return true
         }

@@ -92,18 +92,27 @@ public enum JSONLineFields {
                 index += 1
                 return value
             }
-            var decoded = Array(bytes[start..<index])
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") {
+            // Escapes (a paragraph break is "\n"): copy each run between them whole.
+            var decoded: [UInt8] = []
+            decoded.reserveCapacity(count - start)
+            decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            while index < count {
+                var position = index
+                while position < count {
+                    let byte = base[position]
+                    if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
+                    position += 1
+                }
+                decoded.append(contentsOf: UnsafeBufferPointer(start: base + index, count: position - index))
+                index = position
+                guard index < count, base[index] >= 0x20 else { return nil }
+                if base[index] == 0x22 {
                     index += 1
                     return decoded.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
                 }
-                if byte < 0x20 { return nil }
-                if byte != UInt8(ascii: "\\") { decoded.append(byte); index += 1; continue }
                 index += 1
-                guard index < bytes.count else { return nil }
-                let escape = bytes[index]
+                guard index < count else { return nil }
+                let escape = base[index]
                 index += 1
                 switch escape {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
@@ -113,20 +122,23 @@ public enum JSONLineFields {
                 case UInt8(ascii: "r"): decoded.append(0x0D)
                 case UInt8(ascii: "t"): decoded.append(0x09)
                 case UInt8(ascii: "u"):
-                    guard var unit = hex4() else { return nil }
+                    guard let unit = hex4() else { return nil }
                     var scalarValue = UInt32(unit)
                     if unit >= 0xD800 && unit < 0xDC00 {
                         // A high surrogate must be followed by \u and a low surrogate.
-                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else { return nil }
+                        guard index + 1 < count, base[index] == UInt8(ascii: "\\"), base[index + 1] == UInt8(ascii: "u") else { return nil }
                         index += 2
                         guard let low = hex4(), low >= 0xDC00 && low < 0xE000 else { return nil }
                         scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
-                        unit = 0
                     } else if unit >= 0xDC00 && unit < 0xE000 {
                         return nil
                     }
-                    guard let scalar = Unicode.Scalar(scalarValue) else { return nil }
-                    decoded.append(contentsOf: Array(String(scalar).utf8))
+                    guard Unicode.Scalar(scalarValue) != nil else { return nil }
+                    var utf8: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+                    let written = withUnsafeMutableBytes(of: &utf8) { raw in
+                        encodeUTF8(scalarValue, into: raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
+                    }
+                    withUnsafeBytes(of: utf8) { decoded.append(contentsOf: $0.prefix(written)) }
                 default:
                     return nil
                 }

@@ -44,15 +44,22 @@ public struct SentenceSplitter: Sendable {
     /// The sentences of one paragraph, trimmed, in order.
     public func split(_ paragraph: String) -> [String] {
         var copy = paragraph
-        return copy.withUTF8 { bytes in
-            var sentences: [String] = []
+        let ranges = copy.withUTF8 { bytes in
+            var ranges: [Range<Int>] = []
             var start = 0
             for end in boundaries(bytes) {
-                appendTrimmed(bytes, start..<end, to: &sentences)
+                appendTrimmed(bytes, start..<end, to: &ranges)
                 start = end
             }
-            appendTrimmed(bytes, start..<bytes.count, to: &sentences)
-            return sentences
+            appendTrimmed(bytes, start..<bytes.count, to: &ranges)
+            return ranges
+        }
+        // Slicing the scalar view copies the bytes without validating them again,
+        // as decoding a byte buffer would; every boundary falls between scalars.
+        let utf8 = copy.utf8, scalars = copy.unicodeScalars
+        return ranges.map { range in
+            let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return String(scalars[lower..<utf8.index(lower, offsetBy: range.count)])
         }
     }
 
@@ -154,11 +161,11 @@ public struct SentenceSplitter: Sendable {
         return parts.allSatisfy { $0.count == 1 && $0.first!.isUppercase }
     }
 
-    private func appendTrimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to sentences: inout [String]) {
+    private func appendTrimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to ranges: inout [Range<Int>]) {
         var lower = range.lowerBound, upper = range.upperBound
         while lower < upper && bytes[lower] == 0x20 { lower += 1 }
         while upper > lower && bytes[upper - 1] == 0x20 { upper -= 1 }
         guard lower < upper else { return }
-        sentences.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self))
+        ranges.append(lower..<upper)
     }
 }
