@@ -101,12 +101,12 @@ public struct ClassificationReport: Sendable, Equatable {
         })
     }
 
-    /// The report as a text table.
-    public func formatted(title: String) -> String {
+    /// The report as a text table; `unit` names what was classified ("documents", "paragraphs").
+    public func formatted(title: String, unit: String = "documents") -> String {
         let width = max(12, (labels.map(\.label.count) + confusionLabels.map(\.count)).max() ?? 12)
         func pad(_ text: String, _ n: Int) -> String { text.count >= n ? text : text + String(repeating: " ", count: n - text.count) }
         func left(_ text: String, _ n: Int) -> String { text.count >= n ? text : String(repeating: " ", count: n - text.count) + text }
-        var lines = ["\(title) (\(documents) documents)", ""]
+        var lines = ["\(title) (\(documents) \(unit))", ""]
         lines.append(pad("label", width) + left("precision", 11) + left("recall", 9) + left("f1", 9) + left("support", 9))
         for scores in labels {
             lines.append(pad(scores.label, width) + left(String(format: "%.3f", scores.precision), 11)

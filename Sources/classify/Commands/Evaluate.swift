@@ -63,7 +63,7 @@ struct Evaluate: ParsableCommand {
         if !truth.isEmpty {
             let paragraphs = ClassificationReport(labelNames: classifier.labels, truth: truth, predicted: predicted, multiLabel: true)
             print("")
-            print(paragraphs.formatted(title: "Paragraphs (predict --paragraphs) of the documents with paragraph labels"))
+            print(paragraphs.formatted(title: "Paragraphs (predict --paragraphs) of the documents with paragraph labels", unit: "paragraphs"))
         }
         if skipped > 0 { throw ExitCode(1) }
     }
