@@ -89,3 +89,9 @@ struct ModelKindHeader: Decodable {
         }
     }
 }
+
+extension ModelFile {
+    /// The kind of model the header declares (`"theme-classifier"`, `"summarizer"`).
+    /// - Throws: ``ModelFileError`` when the header has no `kind`.
+    public func kind() throws -> String { try metadata(as: ModelKindHeader.self).kind }
+}

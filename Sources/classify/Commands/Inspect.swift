@@ -8,10 +8,13 @@ struct Inspect: ParsableCommand {
         abstract: "Show a model file's header and the top terms of each label.",
         discussion: """
         Labels, feature count, training configuration, data fingerprint, held-out metrics, \
-        creation time, tool version; then the terms with the largest weights per label.
+        creation time, tool version; then the terms with the largest weights per label. \
+        For a summarizer model: its sentence features and their weights, default length, \
+        background vocabulary, training data and tuning-set ROUGE.
 
         Examples:
           classify inspect models/themes.model
+          classify inspect models/summarizer.model
           classify inspect --terms 30 my.model
           classify inspect --format json models/themes.model    # the JSON header as stored
         """)
@@ -33,6 +36,14 @@ struct Inspect: ParsableCommand {
         if format == .json {
             print(String(decoding: modelFile.metadataJSON, as: UTF8.self))
             return
+        }
+        do {
+            if try modelFile.kind() == "summarizer" {
+                print(describe(try Summarizer(contentsOf: URL(fileURLWithPath: file)), byteCount: modelFile.byteCount))
+                return
+            }
+        } catch let error as ModelFileError {
+            throw CommandFailure(error.description)
         }
         let classifier: ThemeClassifier
         do { classifier = try ThemeClassifier(contentsOf: URL(fileURLWithPath: file)) } catch let error as ModelFileError {
@@ -65,5 +76,30 @@ struct Inspect: ParsableCommand {
             lines.append("  " + classifier.topTerms(label: label, count: terms).map { String(format: "%@ %.2f", $0.term, $0.weight) }.joined(separator: ", "))
         }
         print(lines.joined(separator: "\n"))
+    }
+
+    /// The text report of a summarizer model: its header, then each feature's weight.
+    private func describe(_ summarizer: Summarizer, byteCount: Int) -> String {
+        let meta = summarizer.metadata
+        let tokenizer = meta.vectorizer.tokenizer
+        var lines = [
+            "file          \(file) (\(ByteCountFormatter.string(fromByteCount: Int64(byteCount), countStyle: .file)))",
+            "kind          \(meta.kind), logistic regression over \(meta.featureNames.count) sentence features",
+            "length        \(meta.defaultLength) by default; sentences under \(meta.minimumSyllables) syllables never chosen",
+            "redundancy    a sentence with cosine above \(meta.redundancyThreshold) to a chosen one is skipped",
+            "background    idf of \(summarizer.vectorizer.state.vocabulary.count) terms from \(meta.vectorizerDocuments) documents (\(meta.vectorizer.ngrams)-grams, tone style \(tokenizer.toneStyle.rawValue))",
+            "training      " + meta.training.keys.sorted().map { "\($0)=\(meta.training[$0]!)" }.joined(separator: " "),
+        ]
+        if !meta.metrics.isEmpty {
+            lines.append("metrics       " + meta.metrics.keys.sorted().map { String(format: "%@ %.4f", $0, meta.metrics[$0]!) }.joined(separator: ", "))
+        }
+        lines.append("created       \(meta.createdAt) by classify \(meta.toolVersion)")
+        lines.append("")
+        lines.append("feature weights (intercept \(String(format: "%.3f", summarizer.bias))):")
+        let width = meta.featureNames.map(\.count).max() ?? 0
+        for (name, weight) in zip(meta.featureNames, summarizer.weights) {
+            lines.append("  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + String(format: " %+.3f", weight))
+        }
+        return lines.joined(separator: "\n")
     }
 }
