@@ -83,7 +83,7 @@ struct Summarize: ParsableCommand {
         stdout.flush()
         try file?.finish()
         let seconds = Date().timeIntervalSince(start)
-        var summary = String(format: "classify: summarized %d documents in %.1f s (%.0f docs/s)", counts.done, seconds,
+        var summary = String(format: "classify: summarized %d document%@ in %.1f s (%.0f docs/s)", counts.done, counts.done == 1 ? "" : "s", seconds,
                              Double(counts.done) / max(seconds, 1e-9))
         if counts.failed > 0 { summary += ", \(counts.failed) failed" }
         if warnings > 0 { summary += ", \(warnings) with nothing to summarize" }
