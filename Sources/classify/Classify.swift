@@ -25,7 +25,8 @@ struct Classify: ParsableCommand {
         an article may have several or none.
 
         Exit status: 0 success; 1 some inputs failed (each reported on stderr, the rest processed); \
-        2 nothing could be done (a bad model or output file); 64 a usage error.
+        2 nothing could be done (a bad model or output file); 64 a usage error; 130 \
+        interrupted (summarize keeps the finished documents in its --out file).
         """,
         subcommands: [
             Predict.self, Summarize.self, Train.self, Evaluate.self, Inspect.self,

@@ -11,8 +11,10 @@ struct Clean: ParsableCommand {
 
         Examples:
           classify clean seeds/003_7205f8992f055d2a.txt
-          classify clean --explain seeds/004_827a990b354b5f07.txt   # every line and why it was kept or dropped
-          classify clean --format json seeds/000_1f3f0ba758b92919.txt   # title, paragraphs, sentences
+          # every line and why it was kept or dropped:
+          classify clean --explain seeds/004_827a990b354b5f07.txt
+          # title, paragraphs, sentences:
+          classify clean --format json seeds/000_1f3f0ba758b92919.txt
         """)
 
     @OptionGroup var input: InputOptions

@@ -14,7 +14,8 @@ struct Evaluate: ParsableCommand {
         With --folds: K-fold cross-validation of the training options, mean ± std of each metric.
 
         Examples:
-          classify evaluate --data seeds/labels.jsonl --split test            # the default model
+          # the default model:
+          classify evaluate --data seeds/labels.jsonl --split test
           classify evaluate --model my.model --data held-out/
           classify evaluate --folds 5 --data seeds/labels.jsonl --split train --c 3
         """)

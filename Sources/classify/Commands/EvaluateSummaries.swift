@@ -13,7 +13,8 @@ struct EvaluateSummaries: ParsableCommand {
         syllables: NFC, lower case, runs of letters and digits, as rouge_vi.py scores them.
 
         Examples:
-          classify evaluate-summaries --data vietnews-val.jsonl --from 18000     # the tuning part
+          # the tuning part:
+          classify evaluate-summaries --data vietnews-val.jsonl --from 18000
           classify evaluate-summaries --data pairs.jsonl --sentences 1 --out hyps.jsonl
         """)
 
@@ -32,7 +33,7 @@ struct EvaluateSummaries: ParsableCommand {
     @Option(help: "Also write the summaries as JSON lines {\"id\", \"summary\"} (the format rouge_vi.py reads).")
     var out: String?
 
-    @Option(help: "Worker threads (default: all cores).")
+    @Option(help: "Worker threads, one per core unless set.")
     var jobs: Int = defaultThreadCount
 
     func run() throws {

@@ -16,7 +16,8 @@ struct Inspect: ParsableCommand {
           classify inspect models/themes.model
           classify inspect models/summarizer.model
           classify inspect --terms 30 my.model
-          classify inspect --format json models/themes.model    # the JSON header as stored
+          # the JSON header as stored:
+          classify inspect --format json models/themes.model
         """)
 
     @Argument(help: ArgumentHelp("The model file.", valueName: "file"))

@@ -12,8 +12,10 @@ struct Predict: ParsableCommand {
 
         Examples:
           classify predict seeds/000_1f3f0ba758b92919.txt
-          classify predict --explain 5 --paragraphs article.txt     # why, and where each theme is
-          classify predict --format jsonl corpus/ > themes.jsonl     # one JSON object per article
+          # why, and where each theme is:
+          classify predict --explain 5 --paragraphs article.txt
+          # one JSON object per article:
+          classify predict --format jsonl corpus/ > themes.jsonl
           classify predict --format csv --model my.model news.jsonl
           cat article.txt | classify predict -
         """)

@@ -19,7 +19,8 @@ struct Summarize: ParsableCommand {
         Examples:
           classify summarize seeds/004_827a990b354b5f07.txt
           classify summarize --format jsonl --out summaries.jsonl corpus.jsonl
-          classify summarize --format jsonl --out summaries.jsonl --resume corpus.jsonl   # after an interruption
+          # after an interruption, continue where it stopped:
+          classify summarize --format jsonl --out summaries.jsonl --resume corpus.jsonl
           classify summarize --sentences 3 articles/
         """)
 

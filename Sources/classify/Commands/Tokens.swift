@@ -13,7 +13,8 @@ struct Tokens: ParsableCommand {
         Examples:
           classify tokens seeds/002_41c83e62ec92bec8.txt
           classify tokens --numbers keep --tone-style modern article.txt
-          classify tokens --ngrams 2 article.txt   # the bigram features instead
+          # the bigram features instead:
+          classify tokens --ngrams 2 article.txt
         """)
 
     @OptionGroup var input: InputOptions

@@ -15,7 +15,8 @@ struct Train: ParsableCommand {
 
         Examples:
           classify train --data seeds/labels.jsonl --split train --out models/themes.model
-          classify train --data my-articles/ --out my.model              # my-articles/<label>/*.txt
+          # a folder per label, my-articles/<label>/*.txt:
+          classify train --data my-articles/ --out my.model
           classify train --data topics.jsonl --model svm --validation 0.1 --out topics.model
           classify train --data labelled.tsv --folds 10 --class-weight balanced --out t.model
         """)

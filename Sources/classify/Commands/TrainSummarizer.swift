@@ -33,7 +33,7 @@ struct TrainSummarizer: ParsableCommand {
     @Option(name: .customLong("c"), help: "Inverse regularization strength of the logistic regression.")
     var c: Double = 1
 
-    @Option(help: "Worker threads (default: all cores).")
+    @Option(help: "Worker threads, one per core unless set.")
     var jobs: Int = defaultThreadCount
 
     func run() throws {

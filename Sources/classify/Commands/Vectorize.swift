@@ -11,9 +11,12 @@ struct Vectorize: ParsableCommand {
         output option it prints only a summary: documents, features, non-zeros, time.
 
         Examples:
-          classify vectorize seeds/written --vocabulary vocab.tsv          # column, feature, df, idf
-          classify vectorize corpus.jsonl --min-df 5 --matrix x.svmlight   # rows in svmlight format
-          classify vectorize corpus.jsonl --raw --features features.jsonl  # each document's n-grams
+          # column, feature, df, idf:
+          classify vectorize seeds/written --vocabulary vocab.tsv
+          # rows in svmlight format:
+          classify vectorize corpus.jsonl --min-df 5 --matrix x.svmlight
+          # each document's n-grams:
+          classify vectorize corpus.jsonl --raw --features features.jsonl
         """)
 
     @OptionGroup var input: InputOptions

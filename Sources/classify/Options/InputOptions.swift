@@ -8,7 +8,7 @@ struct InputOptions: ParsableArguments {
         valueName: "input"))
     var inputs: [String] = []
 
-    @Option(name: .long, help: "Worker threads (default: all cores).")
+    @Option(name: .long, help: "Worker threads, one per core unless set.")
     var jobs: Int = defaultThreadCount
 
     func validate() throws {

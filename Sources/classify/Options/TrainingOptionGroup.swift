@@ -53,7 +53,7 @@ struct DataOptions: ParsableArguments {
     @Option(help: "Use only documents of this split (the manifest's \"split\" field, e.g. train or test).")
     var split: String?
 
-    @Option(help: "Worker threads (default: all cores).")
+    @Option(help: "Worker threads, one per core unless set.")
     var jobs: Int = defaultThreadCount
 
     /// Reads the data, reporting skipped documents on standard error.
