@@ -33,16 +33,17 @@ struct SentenceMatrix {
     /// Builds the block. O(total tokens + sentences × shared terms).
     init(sentences: [String], title: String, vectorizer: TfidfVectorizer) {
         var builder = Builder(vectorizer: vectorizer, sentenceCount: sentences.count)
-        let counts = sentences.indices.map { builder.count(sentences[$0], sentence: $0) }
-        let titleCounts = builder.count(title, sentence: nil)
+        for (index, sentence) in sentences.enumerated() { builder.count(sentence, sentence: index) }
+        builder.count(title, sentence: nil)
         sentenceCount = sentences.count
         tokenCounts = builder.tokens
         numberCounts = builder.numbers
 
-        // Columns for terms in at least two rows, numbered densely.
-        var rowsWithTerm = [Int32](repeating: 0, count: builder.idf.count)
-        for entries in counts + [titleCounts] { for (column, _) in entries { rowsWithTerm[Int(column)] += 1 } }
-        var blockColumn = [Int32](repeating: -1, count: builder.idf.count)
+        // Columns for terms in at least two rows (the title's included), numbered densely.
+        let idf = builder.idf
+        var rowsWithTerm = [Int32](repeating: 0, count: idf.count)
+        for column in builder.entryColumns { rowsWithTerm[Int(column)] += 1 }
+        var blockColumn = [Int32](repeating: -1, count: idf.count)
         var shared = 0
         for term in 0..<rowsWithTerm.count where rowsWithTerm[term] >= 2 {
             blockColumn[term] = Int32(shared)
@@ -51,39 +52,44 @@ struct SentenceMatrix {
         termCount = shared
 
         let sublinear = vectorizer.configuration.sublinearTF
-        let idf = builder.idf
-        /// Writes the unit vector of `entries` (norm over all terms) into `buffer`,
-        /// shared terms only; returns whether the vector is non-zero.
-        func fill(_ entries: [(Int32, Float)], into buffer: UnsafeMutablePointer<Float>) -> Bool {
+        let columns = builder.entryColumns, counts = builder.entryCounts, starts = builder.rowStarts
+        /// Writes the unit vector of row `row`'s entries (norm over all its terms) into
+        /// `buffer`, shared terms only; returns whether the vector is non-zero.
+        func fill(row: Int, into buffer: UnsafeMutablePointer<Float>) -> Bool {
+            let entries = starts[row]..<starts[row + 1]
             var norm: Float = 0
-            for (column, count) in entries {
-                let value = (sublinear ? sublinearTermFrequency(Int(count)) : count) * idf[Int(column)]
+            for entry in entries {
+                let count = counts[entry]
+                let value = (sublinear ? sublinearTermFrequency(Int(count)) : count) * idf[Int(columns[entry])]
                 norm += value * value
             }
             guard norm > 0 else { return false }
             let scale = 1 / norm.squareRoot()
-            for (column, count) in entries where blockColumn[Int(column)] >= 0 {
-                buffer[Int(blockColumn[Int(column)])] = (sublinear ? sublinearTermFrequency(Int(count)) : count) * idf[Int(column)] * scale
+            for entry in entries where blockColumn[Int(columns[entry])] >= 0 {
+                let count = counts[entry], column = Int(columns[entry])
+                buffer[Int(blockColumn[column])] = (sublinear ? sublinearTermFrequency(Int(count)) : count) * idf[column] * scale
             }
             return true
         }
         var rows = [Float](repeating: 0, count: sentences.count * shared)
         var nonEmpty = [Bool](repeating: false, count: sentences.count)
         rows.withUnsafeMutableBufferPointer { block in
-            for (sentence, entries) in counts.enumerated() {
-                nonEmpty[sentence] = fill(entries, into: block.baseAddress! + sentence * shared)
+            for sentence in 0..<sentences.count {
+                nonEmpty[sentence] = fill(row: sentence, into: block.baseAddress! + sentence * shared)
             }
         }
         var titleRow = [Float](repeating: 0, count: max(1, shared))
-        _ = titleRow.withUnsafeMutableBufferPointer { fill(titleCounts, into: $0.baseAddress!) }
+        _ = titleRow.withUnsafeMutableBufferPointer { fill(row: sentences.count, into: $0.baseAddress!) }
         self.rows = rows
         self.title = titleRow
         self.nonEmpty = nonEmpty
     }
 
-    /// Counts an article's terms against the background vectorizer. A struct with
-    /// mutating methods, not closures over local variables, so that exclusive access
-    /// is checked at compile time rather than on every token.
+    /// Counts an article's terms against the background vectorizer, row after row
+    /// (the sentences, then the title), into flat arrays. A struct with mutating
+    /// methods, not closures over local variables, so that exclusive access is checked
+    /// at compile time rather than on every token; its buffers are reused from row to
+    /// row.
     private struct Builder {
         let vectorizer: TfidfVectorizer
         let lookup: InterleavedFeatureTable
@@ -91,10 +97,20 @@ struct SentenceMatrix {
         let unseen: Float
         let unigramsOnly: Bool
         var local = FeatureHashTable(minimumCapacity: 256)
+        /// Idf of each local column (the article's distinct terms, in first-seen order).
         var idf: [Float] = []
         var tokens: [Int]
         var numbers: [Int]
-        var columns: [Int32] = []
+        /// Row r's (local column, count) entries are `entryColumns[rowStarts[r]..<rowStarts[r + 1]]`,
+        /// sorted by column, so that sums run in the same order in every process.
+        var entryColumns: [Int32] = []
+        var entryCounts: [Float] = []
+        var rowStarts: [Int] = [0]
+        private var keys: [UInt64] = []
+        /// Occurrences in the current row, per local column (zero between rows).
+        private var rowCounts: [Float] = []
+        /// The current row's distinct columns.
+        private var touched: [Int32] = []
 
         init(vectorizer: TfidfVectorizer, sentenceCount: Int) {
             self.vectorizer = vectorizer
@@ -113,14 +129,14 @@ struct SentenceMatrix {
             if inserted {
                 let background = lookup.value(for: key)
                 idf.append(background >= 0 ? backgroundIDF[Int(background)] : unseen)
+                rowCounts.append(0)
             }
             return column
         }
 
-        /// (local column, count) pairs of `text`, sorted by column (so that sums run in
-        /// the same order in every process).
-        mutating func count(_ text: String, sentence: Int?) -> [(Int32, Float)] {
-            var keys: [UInt64] = []
+        /// Appends the row of `text`: its distinct terms and their counts.
+        mutating func count(_ text: String, sentence: Int?) {
+            keys.removeAll(keepingCapacity: true)
             var tokenCount = 0, numberCount = 0
             if unigramsOnly {
                 vectorizer.analyzer.tokenizer.forEachToken(in: text) { token in
@@ -139,18 +155,31 @@ struct SentenceMatrix {
                 tokens[sentence] = tokenCount
                 numbers[sentence] = numberCount
             }
-            columns.removeAll(keepingCapacity: true)
-            for key in keys { columns.append(localColumn(key)) }
-            columns.sort()
-            var entries: [(Int32, Float)] = []
-            var index = 0
-            while index < columns.count {
-                let column = columns[index]
-                var repeats: Float = 0
-                while index < columns.count && columns[index] == column { repeats += 1; index += 1 }
-                entries.append((column, repeats))
+            touched.removeAll(keepingCapacity: true)
+            for key in keys {
+                let column = localColumn(key)
+                if rowCounts[Int(column)] == 0 { touched.append(column) }
+                rowCounts[Int(column)] += 1
             }
-            return entries
+            // Columns are numbered in first-seen order, so a row's are nearly sorted
+            // already: insertion sort is close to linear here.
+            touched.withUnsafeMutableBufferPointer { columns in
+                for index in columns.indices.dropFirst() {
+                    let column = columns[index]
+                    var position = index
+                    while position > 0 && columns[position - 1] > column {
+                        columns[position] = columns[position - 1]
+                        position -= 1
+                    }
+                    columns[position] = column
+                }
+            }
+            for column in touched {
+                entryColumns.append(column)
+                entryCounts.append(rowCounts[Int(column)])
+                rowCounts[Int(column)] = 0
+            }
+            rowStarts.append(entryColumns.count)
         }
     }
 

@@ -29,7 +29,9 @@ struct SummaryUnit {
 
     /// Cuts an over-long sentence into pieces of at most ``maximumSyllables`` words.
     static func split(_ sentence: String) -> [String] {
-        // Counting spaces on the bytes is enough to know most sentences are short.
+        // More than maximumSyllables words take at least 2 × maximumSyllables + 1 bytes;
+        // below that, or with few spaces, the sentence stays whole.
+        guard sentence.utf8.count > 2 * maximumSyllables else { return [sentence] }
         var spaces = 0
         var copy = sentence
         copy.withUTF8 { bytes in for byte in bytes where byte == 0x20 { spaces += 1 } }

@@ -30,6 +30,10 @@ public struct SentenceSplitter: Sendable {
         "BSCKI", "BSCKII", "Đ/c", "đ/c", "Ths.BS", "ThS.BS", "PGS.TS", "GS.TS", "TS.BS", "Sđd", "tr", "Tổng", "vs",
     ]
 
+    /// The ``abbreviations`` that start with a lowercase ASCII letter, as bytes.
+    static let lowercaseAbbreviationBytes: [[UInt8]] = abbreviations.map { Array($0.utf8) }
+        .filter { $0[0] >= 0x61 && $0[0] <= 0x7A }.sorted { $0.lexicographicallyPrecedes($1) }
+
     public init() {}
 
     /// The sentences of `article`'s paragraphs (the title is not included).
@@ -154,6 +158,12 @@ public struct SentenceSplitter: Sendable {
             start -= 1
         }
         guard start < end else { return false }
+        // Most sentences end in a syllable that starts with a lowercase ASCII letter: no
+        // initial does, and only a few abbreviations, compared here without a String.
+        if bytes[start] >= 0x61 && bytes[start] <= 0x7A {
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            return SentenceSplitter.lowercaseAbbreviationBytes.contains { $0.elementsEqual(word) }
+        }
         let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         if SentenceSplitter.abbreviations.contains(word) { return true }
         // Initials: "H", "N.T", "T.Ư" — every dot-separated part one capital letter.
