@@ -12,6 +12,13 @@ C * sum_i log_loss_i + 0.5 * ||W||^2 that our softmax model minimizes), prints b
 training log-losses and their relative difference, and exits with status 1 when the
 difference is 1% or more.
 
+Our side: `classify vectorize DATA --matrix FEATURES.svm` writes the features (every
+row labelled 0: replace the first field of row i with the class index of document i),
+and `classify train --data DATA --c C --validation 0` ends by printing its mean
+training log-loss (logistic models) on stderr. Measured on 2026-11-21 on the first
+5,000 articles of vietnews-topics' train split, C = 1: ours 0.180276, scikit-learn
+0.180430, a relative difference of 0.085%.
+
 Usage:
     .venv-bench/bin/python scripts/verify_logreg.py FEATURES.svm --c 1 --our-log-loss 0.1234
         [--our-objective 5678.9] [--n-features N] [--tolerance 0.01]

@@ -27,6 +27,7 @@ import Testing
         #expect(result.stdout.contains("Held-out report: 4-fold cross-validation"))
         #expect(result.stdout.contains("confusion matrix"))
         #expect(FileManager.default.fileExists(atPath: model.path))
+        #expect(result.stderr.contains("mean training log-loss 0."))           // what verify_logreg.py compares
         let predicted = try CLI.run(["predict", "--model", model.path, "--format", "jsonl", "-"],
                                     stdin: Data(#"{"id": "x", "text": "Kết nạp đảng viên mới từ quần chúng ưu tú."}"#.utf8))
         #expect(predicted.stdout.contains(#""primary":"recruit""#))

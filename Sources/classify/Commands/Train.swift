@@ -82,7 +82,8 @@ struct Train: ParsableCommand {
             format: "classify: wrote %@ (%@, %d features, %d labels) in %.1f s; final fit %d iterations%@",
             out, ByteCountFormatter.string(fromByteCount: Int64(size), countStyle: .file), result.classifier.vectorizer.featureCount,
             result.classifier.labels.count, result.classifier.metadata.training.seconds, result.fit.iterations,
-            result.fit.converged ? "" : " (not converged: raise --max-iterations)"))
+            result.fit.converged ? "" : " (not converged: raise --max-iterations)")
+            + (result.fit.trainingLogLoss.map { String(format: ", mean training log-loss %.6f", $0) } ?? ""))
         if skipped > 0 {
             StandardError.print("classify: \(skipped) document\(skipped == 1 ? "" : "s") skipped (see above)")
             throw ExitCode(1)
