@@ -95,4 +95,21 @@ import Testing
         let long = String(repeating: "a", count: Tokenizer.maximumTokenLength + 1)
         #expect(tokenizer.tokens(in: "chi \(long) bộ") == ["chi", "bộ"])
     }
+
+    /// Tokens already in normal form are hashed from the input bytes, the others from
+    /// their rewritten letters: both paths must give the same text and key.
+    @Test(arguments: ["hòa", "Hòa", "hoà", "HOÀ", "ho\u{0300}a", "h\u{200B}òa", "Ðòa"])
+    func keysAndBytesDoNotDependOnTheInputsForm(_ spelling: String) {
+        var seen: [(String, UInt64)] = []
+        tokenizer.forEachToken(in: "chi \(spelling) bộ") { seen.append(($0.text, $0.key)) }
+        #expect(seen.map(\.0) == ["chi", spelling.hasPrefix("Ð") ? "đòa" : "hòa", "bộ"])
+        for (text, key) in seen { #expect(key == FeatureKey.hash(Array(text.utf8))) }
+    }
+
+    @Test func numbersKeepTheirSeparatorsInTheirKey() {
+        var seen: [(String, UInt64)] = []
+        tokenizer.forEachToken(in: "đạt 69,56% và 4.100 người") { seen.append(($0.text, $0.key)) }
+        #expect(seen.map(\.0) == ["đạt", "69,56", "và", "4.100", "người"])
+        for (text, key) in seen { #expect(key == FeatureKey.hash(Array(text.utf8))) }
+    }
 }

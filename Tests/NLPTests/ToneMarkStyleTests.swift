@@ -4,8 +4,25 @@ import Testing
 @Suite struct ToneMarkStyleTests {
     func canonical(_ syllable: String, _ style: ToneMarkStyle = .classic) -> String {
         var letters = syllable.unicodeScalars.map(\.value)
-        letters.withUnsafeMutableBufferPointer { TonePlacement.canonicalize($0.baseAddress!, count: $0.count, style: style) }
+        _ = letters.withUnsafeMutableBufferPointer {
+            TonePlacement.canonicalize($0.baseAddress!, count: $0.count, style: style)
+        }
         return String(String.UnicodeScalarView(letters.compactMap(Unicode.Scalar.init)))
+    }
+
+    /// The tokenizer trusts this answer to hash a token's input bytes as they are.
+    @Test func reportsWhetherItMovedTheTone() {
+        func moved(_ syllable: String, _ style: ToneMarkStyle) -> Bool {
+            var letters = syllable.unicodeScalars.map(\.value)
+            return letters.withUnsafeMutableBufferPointer {
+                TonePlacement.canonicalize($0.baseAddress!, count: $0.count, style: style)
+            }
+        }
+        #expect(moved("hoà", .classic))
+        #expect(!moved("hòa", .classic))
+        #expect(moved("hòa", .modern))
+        #expect(!moved("người", .classic))
+        #expect(!moved("chi", .classic))
     }
 
     @Test func diacriticVowelsTakeTheTone() {

@@ -19,8 +19,8 @@ public struct TokenizerConfiguration: Codable, Sendable, Equatable {
 
 /// One token, handed to the caller of ``Tokenizer/forEachToken(in:_:)``.
 ///
-/// `bytes` points into the tokenizer's scratch space and is valid only during the
-/// callback: copy it if you keep it.
+/// `bytes` points into the input or the tokenizer's scratch space and is valid only
+/// during the callback: copy it if you keep it.
 public struct Token {
     /// 64-bit hash of the normalized text (see ``FeatureKey``); never 0.
     public let key: UInt64
@@ -158,6 +158,7 @@ struct TokenScanner {
     var vowels = 0              // Vietnamese vowels in the token
     var toned = false           // one of them carries a tone
     var pendingBreak = true     // punctuation or a line end since the previous token
+    var verbatim = true         // the token's input bytes are already its normalized form
 
     init(configuration: TokenizerConfiguration, stopKeys: Set<UInt64>) {
         numbersAsClass = configuration.numbersAsClass
@@ -204,7 +205,9 @@ struct TokenScanner {
             case ScalarTable.Kind.letter.rawValue:
                 if length == 0 { start = index }
                 digitsOnly = false
-                append(info & 0x1F_FFFF)
+                let lower = info & 0x1F_FFFF
+                if lower != scalar { verbatim = false }
+                append(lower)
                 if info & ScalarTable.vowelBit != 0 {
                     vowels += 1
                     if info & ScalarTable.tonedBit != 0 { toned = true }
@@ -213,6 +216,7 @@ struct TokenScanner {
                 if length == 0 { start = index }
                 append(scalar)
             case ScalarTable.Kind.mark.rawValue:
+                verbatim = false
                 if length > 0 && !overflow {
                     if Tokenizer.compose(mark: scalar, into: &letters[length - 1]) {
                         if VietnameseLetters.tone(ofCombiningMark: scalar) != nil { toned = true }
@@ -222,14 +226,15 @@ struct TokenScanner {
                     }
                 }
             case ScalarTable.Kind.ignorable.rawValue:
-                break
+                // Inside a token it is dropped, so the token's bytes are no longer its text.
+                if length > 0 { verbatim = false }
             default:
                 // A '.' or ',' between digits stays inside a number: 69,56 · 4.100 · 2.5
                 if (scalar == 0x2E || scalar == 0x2C) && length > 0 && digitsOnly
                     && index + 1 < count && base[index + 1] >= 0x30 && base[index + 1] <= 0x39 {
                     append(scalar)
                 } else {
-                    finish(at: index, body)
+                    finish(at: index, input: base, body)
                     // Spaces join syllables into n-grams; punctuation and line ends do not.
                     if !(scalar == 0x20 || scalar == 0x09 || scalar == 0xA0) {
                         pendingBreak = true
@@ -238,27 +243,39 @@ struct TokenScanner {
             }
             index += width
         }
-        finish(at: count, body)
+        finish(at: count, input: base, body)
     }
 
     @inline(__always)
-    mutating func finish(at end: Int, _ body: (Token) -> Void) {
-        guard length > 0 else { return }
-        defer { length = 0; digitsOnly = true; overflow = false; needsFoundation = false; vowels = 0; toned = false }
+    mutating func finish(at end: Int, input: UnsafePointer<UInt8>, _ body: (Token) -> Void) {
+        guard length > 0 else { verbatim = true; return }
+        defer {
+            length = 0; digitsOnly = true; overflow = false; needsFoundation = false; vowels = 0; toned = false
+            verbatim = true
+        }
         guard !overflow else { return }
         if needsFoundation {
             Tokenizer.recompose(letters, &length, capacity: capacity)
             TonePlacement.canonicalize(letters, count: length, style: toneStyle)
         } else if toned && vowels >= 2 {
             // Only a syllable with a tone and a vowel cluster can have it misplaced.
-            TonePlacement.canonicalize(letters, count: length, style: toneStyle)
+            if TonePlacement.canonicalize(letters, count: length, style: toneStyle) { verbatim = false }
         }
         let isNumber = digitsOnly
         var byteCount = 0
+        var bytes = UnsafePointer(encoded)
         let key: UInt64
         if isNumber && numbersAsClass {
             for byte in Tokenizer.numberBytes { encoded[byteCount] = byte; byteCount += 1 }
             key = Tokenizer.numberKey
+        } else if verbatim {
+            // Most tokens are already lowercase NFC with the tone where it belongs: their
+            // input bytes are the normalized text, so hash them where they lie.
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for offset in start..<end { h = (h ^ UInt64(input[offset])) &* 0x0000_0100_0000_01B3 }
+            key = FeatureKey.finalize(h)
+            bytes = input + start
+            byteCount = end - start
         } else {
             // Encode to UTF-8 and hash (FNV-1a, see FeatureKey) in one pass.
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -272,7 +289,7 @@ struct TokenScanner {
             key = FeatureKey.finalize(h)
         }
         if checkStopWords && stopKeys.contains(key) { return }
-        body(Token(key: key, bytes: UnsafeBufferPointer(start: encoded, count: byteCount), isNumber: isNumber,
+        body(Token(key: key, bytes: UnsafeBufferPointer(start: bytes, count: byteCount), isNumber: isNumber,
                    startsPhrase: pendingBreak, sourceRange: start..<end))
         pendingBreak = false
     }

@@ -26,10 +26,11 @@ public enum ToneMarkStyle: String, Codable, Sendable, CaseIterable {
 /// 6. Open two-vowel clusters: the first (*mùa*, *hài*), except `oa`, `oe`, `uy`,
 ///    which follow `style`.
 enum TonePlacement {
-    /// Rewrites `letters[0..<count]` (lowercase scalars) in place. O(count).
-    @inline(__always)
-    static func canonicalize(_ letters: UnsafeMutablePointer<UInt32>, count: Int, style: ToneMarkStyle) {
-        guard count >= 2 && count <= 8 else { return }
+    /// Rewrites `letters[0..<count]` (lowercase scalars) in place; returns whether it
+    /// moved the tone. O(count).
+    @inline(__always) @discardableResult
+    static func canonicalize(_ letters: UnsafeMutablePointer<UInt32>, count: Int, style: ToneMarkStyle) -> Bool {
+        guard count >= 2 && count <= 8 else { return false }
         var clusterStart = -1
         var clusterEnd = -1       // exclusive
         var tonedIndex = -1
@@ -40,19 +41,19 @@ enum TonePlacement {
                 if clusterStart < 0 {
                     clusterStart = index
                 } else if clusterEnd != index {
-                    return    // a second vowel cluster: not one Vietnamese syllable
+                    return false    // a second vowel cluster: not one Vietnamese syllable
                 }
                 clusterEnd = index + 1
                 if vowel.tone != 0 {
-                    if tonedIndex >= 0 { return }
+                    if tonedIndex >= 0 { return false }
                     tonedIndex = index
                     tone = vowel.tone
                 }
             } else if !isVietnameseConsonant(scalar) {
-                return
+                return false
             }
         }
-        guard tonedIndex >= 0 else { return }
+        guard tonedIndex >= 0 else { return false }
 
         // qu, gi + vowel: the u / i belongs to the initial consonant.
         if clusterStart == 1 && clusterEnd - clusterStart >= 2 {
@@ -63,7 +64,7 @@ enum TonePlacement {
             }
         }
         let length = clusterEnd - clusterStart
-        guard length >= 1 else { return }
+        guard length >= 1 else { return false }
 
         var target = -1
         for index in clusterStart..<clusterEnd
@@ -85,13 +86,14 @@ enum TonePlacement {
                 target = ambiguous && style == .modern ? clusterStart + 1 : clusterStart
             }
         }
-        guard target != tonedIndex else { return }
+        guard target != tonedIndex else { return false }
         var old = VietnameseLetters.vowel(letters[tonedIndex])!
         old.tone = 0
         letters[tonedIndex] = VietnameseLetters.compose(old)
         var new = VietnameseLetters.vowel(letters[target])!
         new.tone = tone
         letters[target] = VietnameseLetters.compose(new)
+        return true
     }
 
     @inline(__always)
