@@ -32,4 +32,27 @@ import Testing
         #expect(FeatureKey.finalize(0) != 0)
         #expect(FeatureKey.hash([]) != 0)
     }
+
+    /// Big enough (16 MiB of slots) to live in huge pages where the system has them.
+    @Test func interleavedCopyAnswersWithValueAndPayload() {
+        var table = FeatureHashTable()
+        let count = 400_000
+        for index in 0..<count { table.set(FeatureKey.hash(Array("k\(index)".utf8)), to: Int32(index)) }
+        let payload = ContiguousArray((0..<count).map { Float($0) * 0.5 })
+        let lookup = table.interleaved(payload: payload)
+        for index in stride(from: 0, to: count, by: 997) {
+            let key = FeatureKey.hash(Array("k\(index)".utf8))
+            #expect(lookup.value(for: key) == Int32(index))
+            let found = lookup.valueAndPayload(for: key)
+            #expect(found?.value == Int32(index) && found?.payload == Float(index) * 0.5)
+        }
+        let absent = FeatureKey.hash(Array("absent".utf8))
+        #expect(lookup.value(for: absent) == -1 && lookup.valueAndPayload(for: absent) == nil)
+
+        var entries: [UInt64] = []
+        let keys = [FeatureKey.hash(Array("k7".utf8)), absent, FeatureKey.hash(Array("k3".utf8))]
+        keys.withUnsafeBufferPointer { lookup.appendValues(of: $0, to: &entries) }
+        #expect(entries.map { InterleavedFeatureTable.unpack($0).value } == [7, 3])
+        #expect(entries.map { InterleavedFeatureTable.unpack($0).payload } == [3.5, 1.5])
+    }
 }

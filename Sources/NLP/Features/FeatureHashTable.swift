@@ -78,10 +78,11 @@ public struct FeatureHashTable: Sendable {
     }
 
     /// The same entries with each key and value side by side (16 bytes a slot), so a
-    /// lookup touches one cache line instead of two: for large vocabularies queried
-    /// many times (prediction). O(slots) to build.
-    public func interleaved() -> InterleavedFeatureTable {
-        InterleavedFeatureTable(self)
+    /// lookup touches one cache line instead of two, each value carrying
+    /// `payload[value]` beside it: for large vocabularies queried many times
+    /// (prediction, summarization). O(slots) to build.
+    public func interleaved(payload: ContiguousArray<Float>) -> InterleavedFeatureTable {
+        InterleavedFeatureTable(self, payload: payload)
     }
 
     /// A read-only view of the table for hot loops: raw pointers, no reference
@@ -125,42 +126,68 @@ public struct FeatureHashTable: Sendable {
     }
 }
 
-/// A read-only copy of a ``FeatureHashTable`` laid out as (key, value) pairs, so that
-/// a lookup costs one cache line. Built once per loaded model.
+/// A read-only copy of a ``FeatureHashTable`` laid out as (key, value + payload)
+/// pairs, so that a lookup costs one cache line and returns the value's `Float`
+/// payload (a vectorizer's idf) without a second random access. Built once per loaded
+/// model, in huge pages where the system allows (see ``LargeTableMemory``).
 public final class InterleavedFeatureTable: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<UInt64>   // key, value, key, value…
+    /// key, payload bits << 32 | value, key, …
+    private let slots: UnsafeMutablePointer<UInt64>
     private let mask: Int
 
-    init(_ table: FeatureHashTable) {
+    init(_ table: FeatureHashTable, payload: ContiguousArray<Float>) {
         let count = table.keys.count
         mask = count - 1
-        slots = .allocate(capacity: count * 2)
+        slots = LargeTableMemory.allocate(UInt64.self, count: count * 2)
         for slot in 0..<count {
-            slots[2 * slot] = table.keys[slot]
-            slots[2 * slot + 1] = UInt64(UInt32(bitPattern: table.values[slot]))
+            let key = table.keys[slot], value = table.values[slot]
+            slots[2 * slot] = key
+            slots[2 * slot + 1] = key == 0 ? 0
+                : UInt64(payload[Int(value)].bitPattern) << 32 | UInt64(UInt32(bitPattern: value))
         }
     }
 
-    deinit { slots.deallocate() }
+    deinit { LargeTableMemory.deallocate(slots, count: (mask + 1) * 2) }
 
     /// The value stored for `key`, or -1. O(1) expected.
     @inline(__always)
     public func value(for key: UInt64) -> Int32 {
+        let entry = packedValue(for: key)
+        return entry == ~0 ? -1 : Int32(truncatingIfNeeded: entry)
+    }
+
+    /// The value stored for `key` and its payload, or `nil`. O(1) expected.
+    @inline(__always)
+    public func valueAndPayload(for key: UInt64) -> (value: Int32, payload: Float)? {
+        let entry = packedValue(for: key)
+        return entry == ~0 ? nil : InterleavedFeatureTable.unpack(entry)
+    }
+
+    /// Splits an entry of ``appendValues(of:to:)`` into value and payload.
+    @inline(__always)
+    public static func unpack(_ entry: UInt64) -> (value: Int32, payload: Float) {
+        (Int32(truncatingIfNeeded: entry), Float(bitPattern: UInt32(truncatingIfNeeded: entry >> 32)))
+    }
+
+    /// `payload bits << 32 | value`, or all ones when `key` is absent.
+    @inline(__always)
+    private func packedValue(for key: UInt64) -> UInt64 {
         var slot = Int(truncatingIfNeeded: key) & mask
         while true {
             let found = slots[2 * slot]
-            if found == key { return Int32(truncatingIfNeeded: slots[2 * slot + 1]) }
-            if found == 0 { return -1 }
+            if found == key { return slots[2 * slot + 1] }
+            if found == 0 { return ~0 }
             slot = (slot + 1) & mask
         }
     }
 
     /// Looks up every key of `keys` in one tight loop (independent lookups overlap their
-    /// cache misses) and appends the found values to `values`.
-    public func appendValues(of keys: UnsafeBufferPointer<UInt64>, to values: inout [UInt64]) {
+    /// cache misses) and appends each found entry, `payload bits << 32 | value`, to
+    /// `entries`: sorting them by their low 32 bits orders them by value.
+    public func appendValues(of keys: UnsafeBufferPointer<UInt64>, to entries: inout [UInt64]) {
         for key in keys {
-            let value = self.value(for: key)
-            if value >= 0 { values.append(UInt64(UInt32(value))) }
+            let entry = packedValue(for: key)
+            if entry != ~0 { entries.append(entry) }
         }
     }
 }

@@ -28,7 +28,7 @@ struct NGramCounts {
 
     init<C: Collection>(documents: C, analyzer: Analyzer) where C.Element == String {
         capacity = 1 << 16
-        records = .allocate(capacity: capacity)
+        records = LargeTableMemory.allocate(Record.self, count: capacity)
         records.initialize(repeating: Record(key: 0, textOffset: 0, textLength: 0, documentFrequency: 0,
                                              totalCount: 0, lastDocument: -1, entry: 0), count: capacity)
         var document: Int32 = 0
@@ -41,7 +41,7 @@ struct NGramCounts {
 
     /// Frees the table. Call once, when the counts are no longer needed.
     func deallocate() {
-        records.deallocate()
+        LargeTableMemory.deallocate(records, count: capacity)
     }
 
     @inline(__always)
@@ -73,7 +73,7 @@ struct NGramCounts {
     private mutating func grow() {
         let old = records, oldCapacity = capacity
         capacity *= 2
-        records = .allocate(capacity: capacity)
+        records = LargeTableMemory.allocate(Record.self, count: capacity)
         records.initialize(repeating: Record(key: 0, textOffset: 0, textLength: 0, documentFrequency: 0,
                                              totalCount: 0, lastDocument: -1, entry: 0), count: capacity)
         let mask = capacity - 1
@@ -82,7 +82,7 @@ struct NGramCounts {
             while records[slot].key != 0 { slot = (slot + 1) & mask }
             records[slot] = old[index]
         }
-        old.deallocate()
+        LargeTableMemory.deallocate(old, count: oldCapacity)
     }
 
     /// The text bytes of a record.

@@ -93,11 +93,14 @@ public struct TfidfVectorizer: Sendable {
     public let configuration: Configuration
     public let state: State
     public let analyzer: Analyzer
+    /// Key → column with the column's idf beside it: one cache line per n-gram looked up.
+    public let lookup: InterleavedFeatureTable
 
     public init(configuration: Configuration, state: State) {
         self.configuration = configuration
         self.state = state
         self.analyzer = Analyzer(tokenizer: Tokenizer(configuration.tokenizer), ngrams: configuration.ngrams)
+        self.lookup = state.vocabulary.table.interleaved(payload: state.idf)
     }
 
     /// Number of features (columns of the output).
@@ -237,18 +240,22 @@ public struct TfidfVectorizer: Sendable {
         var keys: [UInt64] = []
         keys.reserveCapacity(document.utf8.count / 2)
         analyzer.appendKeys(of: document, to: &keys)
-        var columns: [UInt64] = []
-        columns.reserveCapacity(keys.count)
-        keys.withUnsafeBufferPointer { state.vocabulary.lookup.appendValues(of: $0, to: &columns) }
-        columns.withUnsafeMutableBufferPointer { radixSort($0, keyBits: columnBits) }
+        // Each entry is idf bits << 32 | column, so sorting by the low bits groups a
+        // column's occurrences and the idf needs no second lookup.
+        var entries: [UInt64] = []
+        entries.reserveCapacity(keys.count)
+        keys.withUnsafeBufferPointer { lookup.appendValues(of: $0, to: &entries) }
+        entries.withUnsafeMutableBufferPointer { radixSort($0, keyBits: columnBits) }
         var row: [(Int32, Float)] = []
-        row.reserveCapacity(columns.count)
+        row.reserveCapacity(entries.count)
         var index = 0
-        while index < columns.count {
-            let column = columns[index]
+        while index < entries.count {
+            let entry = entries[index]
             var count = 0
-            while index < columns.count && columns[index] == column { count += 1; index += 1 }
-            row.append((Int32(column), weight(count: count, column: Int(column))))
+            while index < entries.count && entries[index] == entry { count += 1; index += 1 }
+            let (column, idf) = InterleavedFeatureTable.unpack(entry)
+            let tf = configuration.sublinearTF ? sublinearTermFrequency(count) : Float(count)
+            row.append((column, tf * idf))
         }
         normalize(&row)
         return row

@@ -12,8 +12,6 @@ public struct Vocabulary: Sendable {
     public let textOffsets: ContiguousArray<UInt32>
     /// Key → column.
     public let table: FeatureHashTable
-    /// The same, laid out for fast repeated lookups.
-    public let lookup: InterleavedFeatureTable
 
     /// Builds a vocabulary, with its lookup table, from parallel arrays.
     public init(keys: ContiguousArray<UInt64>, textBytes: ContiguousArray<UInt8>, textOffsets: ContiguousArray<UInt32>) {
@@ -30,7 +28,6 @@ public struct Vocabulary: Sendable {
         self.textBytes = textBytes
         self.textOffsets = textOffsets
         self.table = table
-        self.lookup = table.interleaved()
     }
 
     /// Number of features (columns).

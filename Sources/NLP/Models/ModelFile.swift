@@ -171,6 +171,8 @@ public struct ModelFile: Sendable {
         return ContiguousArray(unsafeUninitializedCapacity: section.count) { buffer, initializedCount in
             if section.count > 0 {
                 let destination = UnsafeMutableRawBufferPointer(buffer)
+                // Weights and lookup tables are read at random for every document.
+                LargeTableMemory.adviseHugePages(destination)
                 destination.copyMemory(from: source)
                 fromLittleEndian(destination, width: section.elementType.byteWidth)
             }

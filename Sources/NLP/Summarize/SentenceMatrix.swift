@@ -93,7 +93,6 @@ struct SentenceMatrix {
     private struct Builder {
         let vectorizer: TfidfVectorizer
         let lookup: InterleavedFeatureTable
-        let backgroundIDF: ContiguousArray<Float>
         let unseen: Float
         let unigramsOnly: Bool
         var local = FeatureHashTable(minimumCapacity: 256)
@@ -114,8 +113,7 @@ struct SentenceMatrix {
 
         init(vectorizer: TfidfVectorizer, sentenceCount: Int) {
             self.vectorizer = vectorizer
-            lookup = vectorizer.state.vocabulary.lookup
-            backgroundIDF = vectorizer.state.idf
+            lookup = vectorizer.lookup
             unseen = TfidfVectorizer.inverseDocumentFrequency(df: 0, documents: vectorizer.state.documentCount,
                                                               configuration: vectorizer.configuration)
             unigramsOnly = vectorizer.configuration.ngrams == NGramRange(1, 1)
@@ -127,8 +125,7 @@ struct SentenceMatrix {
             let next = Int32(idf.count)
             let (column, inserted) = local.valueInserting(key) { next }
             if inserted {
-                let background = lookup.value(for: key)
-                idf.append(background >= 0 ? backgroundIDF[Int(background)] : unseen)
+                idf.append(lookup.valueAndPayload(for: key)?.payload ?? unseen)
                 rowCounts.append(0)
             }
             return column
