@@ -87,21 +87,6 @@ import Testing
         let vectorizer = TfidfVectorizer.fit(["hòa bình", "hoà bình"], configuration: configuration)
         #expect(texts(vectorizer) == ["bình", "hòa", "hòa bình"])
     }
-}
-
-@Suite struct AnalyzerTests {
-    @Test(arguments: [NGramRange(1, 1), NGramRange(1, 2), NGramRange(2, 3), NGramRange(1, 4)])
-    func theKeyPathGivesTheSameKeysAsTheFullPath(_ ngrams: NGramRange) throws {
-        let analyzer = Analyzer(ngrams: ngrams)
-        for name in TestPaths.seedNames {
-            let text = try TestPaths.seedText(name)
-            var full: [UInt64] = []
-            analyzer.forEachFeature(in: text) { key, _ in full.append(key) }
-            var fast: [UInt64] = []
-            analyzer.appendKeys(of: text, to: &fast)
-            #expect(fast == full, "\(name) \(ngrams)")
-        }
-    }
 
     @Test func sublinearTermFrequencyTableMatchesTheFormula() {
         for count in 1..<200 {

@@ -33,27 +33,70 @@ public struct Analyzer: Sendable {
     public func appendKeys(of text: String, to keys: inout [UInt64]) {
         var copy = text
         copy.withUTF8 { input in
-            let window = ngrams.upper, lower = ngrams.lower
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: window) { recent in
-                var filled = 0, newest = -1
-                tokenizer.forEachToken(inUTF8: input) { token in
-                    if token.startsPhrase { filled = 0 }
-                    newest = (newest + 1) % window
-                    recent[newest] = token.key
-                    filled = min(filled + 1, window)
-                    guard filled >= lower else { return }
-                    if lower == 1 { keys.append(token.key) }
-                    if window == 1 || filled < 2 { return }
-                    // Longer n-grams fold their parts' keys left to right.
-                    for n in max(2, lower)...min(window, filled) {
-                        var slot = (newest - n + 1 + window) % window
-                        var key = recent[slot]
-                        for _ in 1..<n {
-                            slot = (slot + 1) % window
-                            key = FeatureKey.combine(key, recent[slot])
-                        }
-                        keys.append(key)
+            forEachKey(inUTF8: input, token: { _ in }, feature: { key, _ in keys.append(key) })
+        }
+    }
+
+    /// Collects every n-gram of the valid UTF-8 `input` into `features` (emptied first):
+    /// its key and where it lies in `input`, from which its text can be made again when
+    /// it is needed (the first time a corpus sees it). For counting a corpus.
+    /// - Complexity: O(n · (upper − lower + 1)); no allocation once `features` is warm.
+    public func collect(inUTF8 input: UnsafeBufferPointer<UInt8>, into features: inout DocumentFeatures) {
+        features.removeAll()
+        var tokenStarts = (0, 0, 0, 0)   // the last four tokens' start offsets, newest last
+        forEachKey(inUTF8: input, token: { token in
+            tokenStarts = (tokenStarts.1, tokenStarts.2, tokenStarts.3, token.sourceRange.lowerBound)
+            features.tokenEnd = token.sourceRange.upperBound
+        }, feature: { key, n in
+            let start: Int
+            switch n {
+            case 1: start = tokenStarts.3
+            case 2: start = tokenStarts.2
+            case 3: start = tokenStarts.1
+            default: start = tokenStarts.0
+            }
+            features.append(key: key, start: start)
+        })
+    }
+
+    /// The text of the n-gram at `range` of the valid UTF-8 `input`, as
+    /// ``collect(inUTF8:into:)`` found it: its syllables, normalized, joined by one
+    /// space, appended to `bytes`.
+    public func appendText(ofNGramAt range: Range<Int>, in input: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        var first = true
+        tokenizer.forEachToken(inUTF8: UnsafeBufferPointer(rebasing: input[range])) { token in
+            if !first { bytes.append(0x20) }
+            first = false
+            bytes.append(contentsOf: token.bytes)
+        }
+    }
+
+    /// The n-gram window shared by the key-only paths: calls `token` for each token, then
+    /// `feature(key, n)` for each n-gram ending at it, shorter ones first.
+    @inline(__always)
+    private func forEachKey(inUTF8 input: UnsafeBufferPointer<UInt8>, token onToken: (Token) -> Void,
+                            feature: (UInt64, Int) -> Void) {
+        let window = ngrams.upper, lower = ngrams.lower
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: window) { recent in
+            var filled = 0, newest = -1
+            tokenizer.forEachToken(inUTF8: input) { token in
+                onToken(token)
+                if token.startsPhrase { filled = 0 }
+                newest = (newest + 1) % window
+                recent[newest] = token.key
+                filled = min(filled + 1, window)
+                guard filled >= lower else { return }
+                if lower == 1 { feature(token.key, 1) }
+                if window == 1 || filled < 2 { return }
+                // Longer n-grams fold their parts' keys left to right.
+                for n in max(2, lower)...min(window, filled) {
+                    var slot = (newest - n + 1 + window) % window
+                    var key = recent[slot]
+                    for _ in 1..<n {
+                        slot = (slot + 1) % window
+                        key = FeatureKey.combine(key, recent[slot])
                     }
+                    feature(key, n)
                 }
             }
         }

@@ -5,6 +5,8 @@
 /// count, the last document it was seen in and its entry in that document's list, and
 /// where its text is kept. Each document's distinct n-grams and counts are kept as
 /// (key, count) entries for building the TF-IDF rows later without tokenizing again.
+/// A document's n-grams are collected first and counted together (see
+/// ``DocumentFeatures``).
 struct NGramCounts {
     struct Record {
         var key: UInt64
@@ -26,14 +28,22 @@ struct NGramCounts {
     private(set) var entryKeys: [UInt64] = []
     private(set) var entryCounts: [Int32] = []
 
+    /// Loads from the table's slots, summed so that the compiler keeps them (see `count`).
+    private var warmth: UInt64 = 0
+
     init<C: Collection>(documents: C, analyzer: Analyzer) where C.Element == String {
         capacity = 1 << 16
         records = LargeTableMemory.allocate(Record.self, count: capacity)
         records.initialize(repeating: Record(key: 0, textOffset: 0, textLength: 0, documentFrequency: 0,
                                              totalCount: 0, lastDocument: -1, entry: 0), count: capacity)
+        var features = DocumentFeatures()
         var document: Int32 = 0
         for text in documents {
-            analyzer.forEachFeature(in: text) { key, parts in add(key, parts: parts, document: document) }
+            var copy = text
+            copy.withUTF8 { input in
+                analyzer.collect(inUTF8: input, into: &features)
+                count(features, in: input, analyzer: analyzer, document: document)
+            }
             documentStarts.append(entryKeys.count)
             document += 1
         }
@@ -44,16 +54,31 @@ struct NGramCounts {
         LargeTableMemory.deallocate(records, count: capacity)
     }
 
+    private mutating func count(_ features: DocumentFeatures, in input: UnsafeBufferPointer<UInt8>,
+                                analyzer: Analyzer, document: Int32) {
+        while (count + features.count) * 2 > capacity { grow() }
+        let mask = capacity - 1
+        features.keys.withUnsafeBufferPointer { keys in
+            // First touch every key's home slot in a loop of independent loads, so that
+            // their cache misses overlap; the counting loop below then finds them in cache.
+            var touched: UInt64 = 0
+            for key in keys { touched ^= records[Int(truncatingIfNeeded: key) & mask].key }
+            warmth ^= touched
+            for index in 0..<keys.count {
+                add(keys[index], document: document) { analyzer.appendText(ofNGramAt: features.range(of: index), in: input, to: &$0) }
+            }
+        }
+    }
+
     @inline(__always)
-    private mutating func add(_ key: UInt64, parts: NGramParts, document: Int32) {
-        if (count + 1) * 2 > capacity { grow() }
+    private mutating func add(_ key: UInt64, document: Int32, appendText: (inout [UInt8]) -> Void) {
         let mask = capacity - 1
         var slot = Int(truncatingIfNeeded: key) & mask
         while records[slot].key != key && records[slot].key != 0 { slot = (slot + 1) & mask }
         let record = records + slot
         if record.pointee.key == 0 {
             let offset = text.count
-            parts.appendText(to: &text)
+            appendText(&text)
             record.pointee = Record(key: key, textOffset: UInt32(offset), textLength: UInt32(text.count - offset),
                                     documentFrequency: 0, totalCount: 0, lastDocument: -1, entry: 0)
             count += 1

@@ -281,12 +281,12 @@ public struct TfidfVectorizer: Sendable {
         var matrix = SparseMatrix(columnCount: featureCount)
         var packed: [UInt64] = []
         var row: [(Int32, Float)] = []
-        state.vocabulary.table.withLookup { table in
         for document in 0..<(counts.documentStarts.count - 1) {
             // (column << 32 | count): sorting plain integers orders the row by column.
             packed.removeAll(keepingCapacity: true)
             for entry in counts.documentStarts[document]..<counts.documentStarts[document + 1] {
-                if let column = table.value(for: counts.entryKeys[entry]) {
+                let column = lookup.value(for: counts.entryKeys[entry])
+                if column >= 0 {
                     packed.append(UInt64(UInt32(column)) << 32 | UInt64(UInt32(counts.entryCounts[entry])))
                 }
             }
@@ -298,7 +298,6 @@ public struct TfidfVectorizer: Sendable {
             }
             normalize(&row)
             matrix.appendRow(row)
-        }
         }
         return matrix
     }
