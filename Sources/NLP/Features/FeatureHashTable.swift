@@ -136,14 +136,20 @@ public final class InterleavedFeatureTable: @unchecked Sendable {
     private let mask: Int
 
     init(_ table: FeatureHashTable, payload: ContiguousArray<Float>) {
-        let count = table.keys.count
-        mask = count - 1
-        slots = LargeTableMemory.allocate(UInt64.self, count: count * 2)
-        for slot in 0..<count {
-            let key = table.keys[slot], value = table.values[slot]
+        // Up to three quarters full rather than half: four slots share a cache line, so
+        // the longer probes rarely cost another miss, and a table half the size keeps
+        // more of itself in cache.
+        var capacity = 16
+        while capacity * 3 < table.count * 4 { capacity <<= 1 }
+        mask = capacity - 1
+        slots = LargeTableMemory.allocate(UInt64.self, count: capacity * 2)
+        slots.initialize(repeating: 0, count: capacity * 2)
+        for index in 0..<table.keys.count where table.keys[index] != 0 {
+            let key = table.keys[index], value = table.values[index]
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while slots[2 * slot] != 0 { slot = (slot + 1) & mask }
             slots[2 * slot] = key
-            slots[2 * slot + 1] = key == 0 ? 0
-                : UInt64(payload[Int(value)].bitPattern) << 32 | UInt64(UInt32(bitPattern: value))
+            slots[2 * slot + 1] = UInt64(payload[Int(value)].bitPattern) << 32 | UInt64(UInt32(bitPattern: value))
         }
     }
 
