@@ -129,4 +129,12 @@ import Testing
         #expect(article.paragraphs.count == 1)
         #expect(article.paragraphs[0].utf8.count >= 49_000_000)
     }
+
+    /// Lines are collapsed and counted in one pass; the count must be the result's.
+    @Test(arguments: ["", "   ", "Đảng bộ xã", "  Đảng\tbộ   xã  ", "a", " a ", "Lượt xem:\u{0B}179", "x\u{0C}\u{0C}y z"])
+    func collapsingCountsTheWordsOfItsResult(_ line: String) {
+        let (text, words) = ArticleCleaner.collapseWhitespace(Substring(line))
+        #expect(!text.hasPrefix(" ") && !text.hasSuffix(" ") && !text.contains("  ") && !text.contains("\t"))
+        #expect(words == ArticleCleaner.wordCount(text), "\(line.debugDescription) → \(text.debugDescription)")
+    }
 }

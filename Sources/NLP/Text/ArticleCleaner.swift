@@ -147,8 +147,7 @@ public struct ArticleCleaner: Sendable {
         let utf8 = text.utf8
         var start = utf8.startIndex
         func add(_ end: String.Index) {
-            let line = collapseWhitespace(text[start..<end])
-            let words = wordCount(line)
+            let (line, words) = collapseWhitespace(text[start..<end])
             if let last = result.last, !last.isEmpty, !line.isEmpty,
                continuesSentence(last, words: resultWords[resultWords.count - 1], with: line) {
                 result[result.count - 1] = last + " " + line
@@ -180,32 +179,38 @@ public struct ArticleCleaner: Sendable {
     }
 
     /// `text` with runs of white space (space, tab, form feed, vertical tab) turned
-    /// into one space and trimmed at both ends. O(n) over UTF-8 bytes; returns the
-    /// text unchanged, without copying bytes, when there is nothing to collapse.
-    static func collapseWhitespace(_ text: Substring) -> String {
+    /// into one space and trimmed at both ends, and its number of words (what
+    /// ``wordCount(_:)`` would say of the result), counted in the same pass. O(n) over
+    /// UTF-8 bytes; the text comes back unchanged, without copying bytes, when there is
+    /// nothing to collapse.
+    static func collapseWhitespace(_ text: Substring) -> (text: String, words: Int) {
         withBytes(text) { utf8 in
             func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C }
             var clean = true
             var previousSpace = true
+            var words = 0
             for byte in utf8 {
                 let space = isSpace(byte)
                 if space && (previousSpace || byte != 0x20) { clean = false; break }
+                if !space && previousSpace { words += 1 }
                 previousSpace = space
             }
-            if clean && !(utf8.last.map(isSpace) ?? false) { return String(text) }
+            if clean && !(utf8.last.map(isSpace) ?? false) { return (String(text), words) }
             var bytes: [UInt8] = []
             bytes.reserveCapacity(utf8.count)
             var pendingSpace = false
+            words = 0
             for byte in utf8 {
                 if isSpace(byte) {
                     pendingSpace = !bytes.isEmpty
                 } else {
                     if pendingSpace { bytes.append(0x20) }
+                    if pendingSpace || bytes.isEmpty { words += 1 }
                     pendingSpace = false
                     bytes.append(byte)
                 }
             }
-            return String(decoding: bytes, as: UTF8.self)
+            return (String(decoding: bytes, as: UTF8.self), words)
         }
     }
 
