@@ -87,9 +87,14 @@ public struct Tokenizer: Sendable {
     /// (any Swift `String` is).
     public func forEachToken(inUTF8 input: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) {
         guard let base = input.baseAddress, input.count > 0 else { return }
-        var scanner = TokenScanner(configuration: configuration, stopKeys: stopKeys)
-        defer { scanner.deallocate() }
-        scanner.scan(base, count: input.count, body)
+        // Scratch space on the stack: this runs once per sentence when summarizing.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Tokenizer.maximumTokenLength + 1) { letters in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.maximumTokenLength * 4 + 8) { encoded in
+                var scanner = TokenScanner(configuration: configuration, stopKeys: stopKeys,
+                                           letters: letters.baseAddress!, encoded: encoded.baseAddress!)
+                scanner.scan(base, count: input.count, body)
+            }
+        }
     }
 
     /// Composes a Vietnamese combining tone mark or diacritic into `letter`.
@@ -160,18 +165,16 @@ struct TokenScanner {
     var pendingBreak = true     // punctuation or a line end since the previous token
     var verbatim = true         // the token's input bytes are already its normalized form
 
-    init(configuration: TokenizerConfiguration, stopKeys: Set<UInt64>) {
+    /// `letters` holds at least `maximumTokenLength + 1` scalars, `encoded` at least
+    /// `maximumTokenLength × 4 + 8` bytes; both belong to the caller.
+    init(configuration: TokenizerConfiguration, stopKeys: Set<UInt64>,
+         letters: UnsafeMutablePointer<UInt32>, encoded: UnsafeMutablePointer<UInt8>) {
         numbersAsClass = configuration.numbersAsClass
         toneStyle = configuration.toneStyle
         self.stopKeys = stopKeys
         checkStopWords = !stopKeys.isEmpty
-        letters = .allocate(capacity: Tokenizer.maximumTokenLength + 1)
-        encoded = .allocate(capacity: Tokenizer.maximumTokenLength * 4 + 8)
-    }
-
-    func deallocate() {
-        letters.deallocate()
-        encoded.deallocate()
+        self.letters = letters
+        self.encoded = encoded
     }
 
     @inline(__always)
