@@ -37,26 +37,29 @@ public struct Analyzer: Sendable {
         }
     }
 
-    /// Collects every n-gram of the valid UTF-8 `input` into `features` (emptied first):
+    /// Collects every n-gram of the valid UTF-8 `input` into `features` (replacing them):
     /// its key and where it lies in `input`, from which its text can be made again when
     /// it is needed (the first time a corpus sees it). For counting a corpus.
-    /// - Complexity: O(n · (upper − lower + 1)); no allocation once `features` is warm.
+    /// - Complexity: O(n · (upper − lower + 1)); two allocations per call.
     public func collect(inUTF8 input: UnsafeBufferPointer<UInt8>, into features: inout DocumentFeatures) {
-        features.removeAll()
-        var tokenStarts = (0, 0, 0, 0)   // the last four tokens' start offsets, newest last
-        forEachKey(inUTF8: input, token: { token in
-            tokenStarts = (tokenStarts.1, tokenStarts.2, tokenStarts.3, token.sourceRange.lowerBound)
-            features.tokenEnd = token.sourceRange.upperBound
-        }, feature: { key, n in
-            let start: Int
-            switch n {
-            case 1: start = tokenStarts.3
-            case 2: start = tokenStarts.2
-            case 3: start = tokenStarts.1
-            default: start = tokenStarts.0
-            }
-            features.append(key: key, start: start)
-        })
+        // Tokens are runs of at least one byte with a separator between them.
+        let maximumCount = (input.count / 2 + 1) * (ngrams.upper - ngrams.lower + 1)
+        features.write(maximumCount: maximumCount) { writer in
+            var tokenStarts = (0, 0, 0, 0)   // the last four tokens' start offsets, newest last
+            forEachKey(inUTF8: input, token: { token in
+                tokenStarts = (tokenStarts.1, tokenStarts.2, tokenStarts.3, token.sourceRange.lowerBound)
+                writer.tokenEnd = token.sourceRange.upperBound
+            }, feature: { key, n in
+                let start: Int
+                switch n {
+                case 1: start = tokenStarts.3
+                case 2: start = tokenStarts.2
+                case 3: start = tokenStarts.1
+                default: start = tokenStarts.0
+                }
+                writer.append(key: key, start: start)
+            })
+        }
     }
 
     /// The text of the n-gram at `range` of the valid UTF-8 `input`, as
