@@ -41,6 +41,14 @@ public struct SparseMatrix: Sendable, Equatable {
         rowStarts.append(columns.count)
     }
 
+    /// Appends a row given as parallel arrays of columns (ascending) and values.
+    public mutating func appendRow(columns rowColumns: UnsafeBufferPointer<Int32>, values rowValues: UnsafeBufferPointer<Float>) {
+        precondition(rowColumns.count == rowValues.count)
+        columns.append(contentsOf: rowColumns)
+        values.append(contentsOf: rowValues)
+        rowStarts.append(columns.count)
+    }
+
     /// Appends all rows of `other`, which must have the same column count.
     public mutating func appendRows(of other: SparseMatrix) {
         precondition(other.columnCount == columnCount)

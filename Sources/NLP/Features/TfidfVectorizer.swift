@@ -279,25 +279,47 @@ public struct TfidfVectorizer: Sendable {
     /// TF-IDF rows of the documents counted in `counts`.
     private func rows(of counts: NGramCounts) -> SparseMatrix {
         var matrix = SparseMatrix(columnCount: featureCount)
-        var packed: [UInt64] = []
-        var row: [(Int32, Float)] = []
-        for document in 0..<(counts.documentStarts.count - 1) {
-            // (column << 32 | count): sorting plain integers orders the row by column.
-            packed.removeAll(keepingCapacity: true)
-            for entry in counts.documentStarts[document]..<counts.documentStarts[document + 1] {
-                let column = lookup.value(for: counts.entryKeys[entry])
-                if column >= 0 {
-                    packed.append(UInt64(UInt32(column)) << 32 | UInt64(UInt32(counts.entryCounts[entry])))
+        let documents = counts.documentStarts.count - 1
+        var longest = 0
+        for document in 0..<documents {
+            longest = max(longest, counts.documentStarts[document + 1] - counts.documentStarts[document])
+        }
+        // One scratch row, written through pointers: this runs once per distinct n-gram
+        // of every document, and array appends would check capacity and uniqueness each time.
+        let packed = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, longest))
+        let columns = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, longest))
+        let values = UnsafeMutablePointer<Float>.allocate(capacity: max(1, longest))
+        defer { packed.deallocate(); columns.deallocate(); values.deallocate() }
+        counts.entryKeys.withUnsafeBufferPointer { keys in
+            counts.entryCounts.withUnsafeBufferPointer { entryCounts in
+                for document in 0..<documents {
+                    // (column << 32 | count): sorting plain integers orders the row by column.
+                    var n = 0
+                    for entry in counts.documentStarts[document]..<counts.documentStarts[document + 1] {
+                        let column = lookup.value(for: keys[entry])
+                        if column >= 0 {
+                            packed[n] = UInt64(UInt32(column)) << 32 | UInt64(UInt32(entryCounts[entry]))
+                            n += 1
+                        }
+                    }
+                    radixSort(UnsafeMutableBufferPointer(start: packed, count: n), keyShift: 32, keyBits: columnBits)
+                    var sum: Double = 0
+                    for index in 0..<n {
+                        let column = Int32(truncatingIfNeeded: packed[index] >> 32)
+                        let value = weight(count: Int(packed[index] & 0xFFFF_FFFF), column: Int(column))
+                        columns[index] = column
+                        values[index] = value
+                        sum += Double(value) * Double(value)
+                    }
+                    // As normalize(_:) does, in the same order, so rows match transform's.
+                    if configuration.normalize && sum > 0 {
+                        let scale = Float(1 / sum.squareRoot())
+                        for index in 0..<n { values[index] *= scale }
+                    }
+                    matrix.appendRow(columns: UnsafeBufferPointer(start: columns, count: n),
+                                     values: UnsafeBufferPointer(start: values, count: n))
                 }
             }
-            packed.withUnsafeMutableBufferPointer { radixSort($0, keyShift: 32, keyBits: columnBits) }
-            row.removeAll(keepingCapacity: true)
-            for value in packed {
-                let column = Int32(truncatingIfNeeded: value >> 32)
-                row.append((column, weight(count: Int(value & 0xFFFF_FFFF), column: Int(column))))
-            }
-            normalize(&row)
-            matrix.appendRow(row)
         }
         return matrix
     }
