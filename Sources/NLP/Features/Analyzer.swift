@@ -29,11 +29,24 @@ public struct Analyzer: Sendable {
 
     /// Appends the key of every n-gram of `text` to `keys`, in text order. The fast path
     /// for vectorizing known features: no n-gram text is kept.
-    /// - Complexity: O(n · (upper − lower + 1)); no allocation beyond `keys` growing.
+    /// - Complexity: O(n · (upper − lower + 1)); one scratch allocation per call.
     public func appendKeys(of text: String, to keys: inout [UInt64]) {
         var copy = text
         copy.withUTF8 { input in
-            forEachKey(inUTF8: input, token: { _ in }, feature: { key, _ in keys.append(key) })
+            // Written through a pointer into room for the most n-grams the text can hold
+            // (tokens are at least one byte with a separator between them): no capacity
+            // or uniqueness check per n-gram.
+            let bound = (input.count / 2 + 1) * (ngrams.upper - ngrams.lower + 1)
+            let found = [UInt64](unsafeUninitializedCapacity: bound) { buffer, count in
+                var written = 0
+                forEachKey(inUTF8: input, token: { _ in }, feature: { key, _ in
+                    precondition(written < bound)
+                    buffer[written] = key
+                    written += 1
+                })
+                count = written
+            }
+            if keys.isEmpty { keys = found } else { keys.append(contentsOf: found) }
         }
     }
 

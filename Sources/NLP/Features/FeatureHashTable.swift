@@ -191,9 +191,15 @@ public final class InterleavedFeatureTable: @unchecked Sendable {
     /// cache misses) and appends each found entry, `payload bits << 32 | value`, to
     /// `entries`: sorting them by their low 32 bits orders them by value.
     public func appendValues(of keys: UnsafeBufferPointer<UInt64>, to entries: inout [UInt64]) {
-        for key in keys {
-            let entry = packedValue(for: key)
-            if entry != ~0 { entries.append(entry) }
+        let found = [UInt64](unsafeUninitializedCapacity: keys.count) { buffer, count in
+            var written = 0
+            for key in keys {
+                let entry = packedValue(for: key)
+                buffer[written] = entry
+                written &+= entry == ~0 ? 0 : 1
+            }
+            count = written
         }
+        if entries.isEmpty { entries = found } else { entries.append(contentsOf: found) }
     }
 }

@@ -238,24 +238,26 @@ public struct TfidfVectorizer: Sendable {
     public func transform(_ document: String) -> [(Int32, Float)] {
         // Keys first, then all lookups in one loop: the lookups' cache misses overlap.
         var keys: [UInt64] = []
-        keys.reserveCapacity(document.utf8.count / 2)
         analyzer.appendKeys(of: document, to: &keys)
         // Each entry is idf bits << 32 | column, so sorting by the low bits groups a
         // column's occurrences and the idf needs no second lookup.
         var entries: [UInt64] = []
-        entries.reserveCapacity(keys.count)
         keys.withUnsafeBufferPointer { lookup.appendValues(of: $0, to: &entries) }
-        entries.withUnsafeMutableBufferPointer { radixSort($0, keyBits: columnBits) }
-        var row: [(Int32, Float)] = []
-        row.reserveCapacity(entries.count)
-        var index = 0
-        while index < entries.count {
-            let entry = entries[index]
-            var count = 0
-            while index < entries.count && entries[index] == entry { count += 1; index += 1 }
-            let (column, idf) = InterleavedFeatureTable.unpack(entry)
-            let tf = configuration.sublinearTF ? sublinearTermFrequency(count) : Float(count)
-            row.append((column, tf * idf))
+        var row = entries.withUnsafeMutableBufferPointer { entries in
+            radixSort(entries, keyBits: columnBits)
+            return [(Int32, Float)](unsafeUninitializedCapacity: entries.count) { row, written in
+                written = 0
+                var index = 0
+                while index < entries.count {
+                    let entry = entries[index]
+                    var count = 0
+                    while index < entries.count && entries[index] == entry { count += 1; index += 1 }
+                    let (column, idf) = InterleavedFeatureTable.unpack(entry)
+                    let tf = configuration.sublinearTF ? sublinearTermFrequency(count) : Float(count)
+                    row[written] = (column, tf * idf)
+                    written += 1
+                }
+            }
         }
         normalize(&row)
         return row
