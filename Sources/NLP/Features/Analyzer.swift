@@ -33,10 +33,9 @@ public struct Analyzer: Sendable {
     public func appendKeys(of text: String, to keys: inout [UInt64]) {
         var copy = text
         copy.withUTF8 { input in
-            // Written through a pointer into room for the most n-grams the text can hold
-            // (tokens are at least one byte with a separator between them): no capacity
-            // or uniqueness check per n-gram.
-            let bound = (input.count / 2 + 1) * (ngrams.upper - ngrams.lower + 1)
+            // Written through a pointer into room for the most n-grams the text can hold:
+            // no capacity or uniqueness check per n-gram.
+            let bound = maximumFeatureCount(bytes: input.count)
             let found = [UInt64](unsafeUninitializedCapacity: bound) { buffer, count in
                 var written = 0
                 forEachKey(inUTF8: input, token: { _ in }, feature: { key, _ in
@@ -55,9 +54,7 @@ public struct Analyzer: Sendable {
     /// it is needed (the first time a corpus sees it). For counting a corpus.
     /// - Complexity: O(n · (upper − lower + 1)); two allocations per call.
     public func collect(inUTF8 input: UnsafeBufferPointer<UInt8>, into features: inout DocumentFeatures) {
-        // Tokens are runs of at least one byte with a separator between them.
-        let maximumCount = (input.count / 2 + 1) * (ngrams.upper - ngrams.lower + 1)
-        features.write(maximumCount: maximumCount) { writer in
+        features.write(maximumCount: maximumFeatureCount(bytes: input.count)) { writer in
             var tokenStarts = (0, 0, 0, 0)   // the last four tokens' start offsets, newest last
             forEachKey(inUTF8: input, token: { token in
                 tokenStarts = (tokenStarts.1, tokenStarts.2, tokenStarts.3, token.sourceRange.lowerBound)
@@ -87,7 +84,14 @@ public struct Analyzer: Sendable {
         }
     }
 
-    /// The n-gram window shared by the key-only paths: calls `token` for each token, then
+    /// The most n-grams a text of `bytes` UTF-8 bytes can have: its tokens are runs of at
+    /// least one byte with a separator between them.
+    @inline(__always)
+    func maximumFeatureCount(bytes: Int) -> Int {
+        (bytes / 2 + 1) * (ngrams.upper - ngrams.lower + 1)
+    }
+
+    /// The n-gram window every path shares: calls `token` for each token, then
     /// `feature(key, n)` for each n-gram ending at it, shorter ones first.
     @inline(__always)
     private func forEachKey(inUTF8 input: UnsafeBufferPointer<UInt8>, token onToken: (Token) -> Void,
@@ -125,33 +129,16 @@ public struct Analyzer: Sendable {
         let slotSize = Tokenizer.maximumTokenLength * 4
         let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: slotSize * window)
         let lengths = UnsafeMutablePointer<Int>.allocate(capacity: window)
-        let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: window)
-        defer { storage.deallocate(); lengths.deallocate(); keys.deallocate() }
-        var filled = 0   // tokens of the current phrase in the window
-        var newest = -1  // slot of the newest token
-
-        tokenizer.forEachToken(inUTF8: input) { token in
-            if token.startsPhrase { filled = 0 }
+        defer { storage.deallocate(); lengths.deallocate() }
+        var newest = -1  // ring slot of the newest token's text
+        forEachKey(inUTF8: input, token: { token in
             newest = (newest + 1) % window
-            let slot = storage + newest * slotSize
-            slot.update(from: token.bytes.baseAddress!, count: token.bytes.count)
+            (storage + newest * slotSize).update(from: token.bytes.baseAddress!, count: token.bytes.count)
             lengths[newest] = token.bytes.count
-            keys[newest] = token.key
-            filled = min(filled + 1, window)
-            guard filled >= ngrams.lower else { return }
-            for n in ngrams.lower...min(ngrams.upper, filled) {
-                let first = (newest - n + 1 + window) % window
-                var key = keys[first]
-                var part = first
-                for _ in 1..<n {
-                    part = (part + 1) % window
-                    key = FeatureKey.combine(key, keys[part])
-                }
-                let parts = NGramParts(storage: storage, slotSize: slotSize, lengths: lengths,
-                                       first: first, count: n, window: window)
-                body(n == 1 ? token.key : key, parts)
-            }
-        }
+        }, feature: { key, n in
+            body(key, NGramParts(storage: storage, slotSize: slotSize, lengths: lengths,
+                                 first: (newest - n + 1 + window) % window, count: n, window: window))
+        })
     }
 }
 

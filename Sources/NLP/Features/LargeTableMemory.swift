@@ -46,6 +46,7 @@ enum LargeTableMemory {
     /// Frees memory from ``allocate(_:count:)`` with the same `count`.
     static func deallocate<T>(_ pointer: UnsafeMutablePointer<T>, count: Int) {
         #if os(Linux)
+        // posix_memalign's memory, or Swift's allocation if that failed: both are malloc's.
         if count * MemoryLayout<T>.stride >= threshold { free(pointer); return }
         #endif
         pointer.deallocate()
