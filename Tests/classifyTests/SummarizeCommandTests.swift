@@ -44,6 +44,16 @@ import Testing
         #expect(lines.map(String.init) == full.map(String.init))
     }
 
+    @Test func resumeIntoAMissingFolderSaysSo() throws {
+        let directory = CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("no-such-folder/out.jsonl")
+        let result = try CLI.run(["summarize", "--format", "jsonl", "--out", out.path, "--resume",
+                                  "seeds/000_1f3f0ba758b92919.txt"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("cannot create \(out.path)"))
+    }
+
     @Test func lengthOptionsAreChecked() throws {
         let both = try CLI.run(["summarize", "--sentences", "2", "--words", "30", "seeds/000_1f3f0ba758b92919.txt"])
         #expect(both.status == 64)

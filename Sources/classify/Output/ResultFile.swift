@@ -30,7 +30,9 @@ final class ResultFile {
     /// Opens `path` for appending (a resumed run), repairing an incomplete last line.
     init(appendingTo path: String) throws {
         self.path = path
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: path), !FileManager.default.createFile(atPath: path, contents: nil) {
+            throw CommandFailure("cannot create \(path)")
+        }
         guard let handle = FileHandle(forUpdatingAtPath: path) else { throw CommandFailure("cannot open \(path) to append") }
         let data = try handle.readToEnd() ?? Data()
         if let last = data.lastIndex(of: 0x0A) {
