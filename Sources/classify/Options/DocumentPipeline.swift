@@ -38,6 +38,8 @@ struct DocumentPipeline {
         var exhausted = false
 
         func readBatch() -> [InputItem] {
+            // A reader that has ended is not asked again.
+            guard !exhausted else { return [] }
             var batch: [InputItem] = []
             batch.reserveCapacity(batchSize)
             while batch.count < batchSize {
@@ -70,7 +72,7 @@ struct DocumentPipeline {
             if stop() { counts.interrupted = true; break }
             let running = work.start(batch)
             if let previous { try emitAll(previous) }
-            let next = exhausted ? [] : readBatch()
+            let next = readBatch()
             previous = running.wait()
             batch = next
         }
