@@ -85,35 +85,6 @@ public struct FeatureHashTable: Sendable {
         InterleavedFeatureTable(self, payload: payload)
     }
 
-    /// A read-only view of the table for hot loops: raw pointers, no reference
-    /// counting per lookup. Valid only inside `body`.
-    public func withLookup<Result>(_ body: (Lookup) throws -> Result) rethrows -> Result {
-        try keys.withUnsafeBufferPointer { k in
-            try values.withUnsafeBufferPointer { v in
-                try body(Lookup(keys: k.baseAddress!, values: v.baseAddress!, mask: k.count - 1))
-            }
-        }
-    }
-
-    /// See ``withLookup(_:)``.
-    public struct Lookup {
-        let keys: UnsafePointer<UInt64>
-        let values: UnsafePointer<Int32>
-        let mask: Int
-
-        /// The value stored for `key`, or `nil`. O(1) expected.
-        @inline(__always)
-        public func value(for key: UInt64) -> Int32? {
-            var slot = Int(truncatingIfNeeded: key) & mask
-            while true {
-                let found = keys[slot]
-                if found == key { return values[slot] }
-                if found == 0 { return nil }
-                slot = (slot + 1) & mask
-            }
-        }
-    }
-
     /// Calls `body(key, value)` for every entry, in slot order.
     public func forEach(_ body: (UInt64, Int32) -> Void) {
         for slot in 0..<keys.count where keys[slot] != 0 { body(keys[slot], values[slot]) }

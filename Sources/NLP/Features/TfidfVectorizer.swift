@@ -270,12 +270,19 @@ public struct TfidfVectorizer: Sendable {
     }
 
     func normalize(_ row: inout [(Int32, Float)]) {
-        guard configuration.normalize else { return }
         var sum: Double = 0
         for (_, value) in row { sum += Double(value) * Double(value) }
-        guard sum > 0 else { return }
-        let scale = Float(1 / sum.squareRoot())
+        guard let scale = normalizationScale(sumOfSquares: sum) else { return }
         for index in row.indices { row[index].1 *= scale }
+    }
+
+    /// The factor that scales a row whose squared values, summed in column order, make
+    /// `sum` to unit length; `nil` when rows are not normalized or the row is empty.
+    /// Both ways of building rows use it, so that they agree to the last bit.
+    @inline(__always)
+    func normalizationScale(sumOfSquares sum: Double) -> Float? {
+        guard configuration.normalize && sum > 0 else { return nil }
+        return Float(1 / sum.squareRoot())
     }
 
     /// TF-IDF rows of the documents counted in `counts`.
@@ -313,9 +320,7 @@ public struct TfidfVectorizer: Sendable {
                         values[index] = value
                         sum += Double(value) * Double(value)
                     }
-                    // As normalize(_:) does, in the same order, so rows match transform's.
-                    if configuration.normalize && sum > 0 {
-                        let scale = Float(1 / sum.squareRoot())
+                    if let scale = normalizationScale(sumOfSquares: sum) {
                         for index in 0..<n { values[index] *= scale }
                     }
                     matrix.appendRow(columns: UnsafeBufferPointer(start: columns, count: n),
