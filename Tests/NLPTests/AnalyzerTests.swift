@@ -46,4 +46,32 @@ import Testing
             #expect(remade == full.map(\.1))
         }
     }
+
+    /// The n-grams' keys against a plain definition: within each phrase, every run of
+    /// n consecutive tokens, its tokens' keys folded left to right with
+    /// `FeatureKey.combine`; for each token, shorter n-grams first.
+    @Test(arguments: [NGramRange(1, 1), NGramRange(1, 2), NGramRange(2, 3), NGramRange(1, 4), NGramRange(3, 4), NGramRange(4, 4)])
+    func keysFoldEachRunOfTokensWithinAPhrase(_ ngrams: NGramRange) throws {
+        let analyzer = Analyzer(ngrams: ngrams)
+        for name in TestPaths.seedNames {
+            let text = try TestPaths.seedText(name)
+            var expected: [UInt64] = []
+            var phrase: [UInt64] = []
+            analyzer.tokenizer.forEachToken(in: text) { token in
+                if token.startsPhrase { phrase = [] }
+                phrase.append(token.key)
+                for n in ngrams.lower...ngrams.upper where n <= phrase.count {
+                    let parts = phrase.suffix(n)
+                    expected.append(parts.dropFirst().reduce(parts.first!) { FeatureKey.combine($0, $1) })
+                }
+            }
+            var keys: [UInt64] = []
+            var tokens: [String] = []
+            analyzer.appendKeys(of: text, to: &keys) { tokens.append($0.text) }
+            // The first difference, not the whole arrays: a seed has thousands of n-grams.
+            let firstDifference = (0..<min(keys.count, expected.count)).first { keys[$0] != expected[$0] }
+            #expect(keys.count == expected.count && firstDifference == nil, "\(name) \(ngrams)")
+            #expect(tokens == analyzer.tokenizer.tokens(in: text), "every token is shown once, in order")
+        }
+    }
 }

@@ -31,6 +31,13 @@ public struct Analyzer: Sendable {
     /// for vectorizing known features: no n-gram text is kept.
     /// - Complexity: O(n · (upper − lower + 1)); one scratch allocation per call.
     public func appendKeys(of text: String, to keys: inout [UInt64]) {
+        appendKeys(of: text, to: &keys, eachToken: { _ in })
+    }
+
+    /// ``appendKeys(of:to:)`` that also shows `eachToken` every token, so that a caller
+    /// who needs both the keys and the tokens (the summarizer counts syllables and
+    /// numbers) tokenizes the text once.
+    public func appendKeys(of text: String, to keys: inout [UInt64], eachToken: (Token) -> Void) {
         var copy = text
         copy.withUTF8 { input in
             // Written through a pointer into room for the most n-grams the text can hold:
@@ -38,7 +45,7 @@ public struct Analyzer: Sendable {
             let bound = maximumFeatureCount(bytes: input.count)
             let found = [UInt64](unsafeUninitializedCapacity: bound) { buffer, count in
                 var written = 0
-                forEachKey(inUTF8: input, token: { _ in }, feature: { key, _ in
+                forEachKey(inUTF8: input, token: eachToken, feature: { key, _ in
                     precondition(written < bound)
                     buffer[written] = key
                     written += 1
@@ -97,12 +104,16 @@ public struct Analyzer: Sendable {
     private func forEachKey(inUTF8 input: UnsafeBufferPointer<UInt8>, token onToken: (Token) -> Void,
                             feature: (UInt64, Int) -> Void) {
         let window = ngrams.upper, lower = ngrams.lower
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: window) { recent in
-            var filled = 0, newest = -1
+        // The last `window` keys, oldest first, newest at `newest`. Shifting three keys
+        // per token is cheaper than a ring index: `% window` is a division.
+        let newest = Analyzer.maximumNGram - 1, oldest = Analyzer.maximumNGram - window
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Analyzer.maximumNGram) { recent in
+            var filled = 0
             tokenizer.forEachToken(inUTF8: input) { token in
                 onToken(token)
                 if token.startsPhrase { filled = 0 }
-                newest = (newest + 1) % window
+                var slot = oldest
+                while slot < newest { recent[slot] = recent[slot + 1]; slot += 1 }
                 recent[newest] = token.key
                 filled = min(filled + 1, window)
                 guard filled >= lower else { return }
@@ -110,12 +121,8 @@ public struct Analyzer: Sendable {
                 if window == 1 || filled < 2 { return }
                 // Longer n-grams fold their parts' keys left to right.
                 for n in max(2, lower)...min(window, filled) {
-                    var slot = (newest - n + 1 + window) % window
-                    var key = recent[slot]
-                    for _ in 1..<n {
-                        slot = (slot + 1) % window
-                        key = FeatureKey.combine(key, recent[slot])
-                    }
+                    var key = recent[newest - n + 1]
+                    for part in (newest - n + 2)...newest { key = FeatureKey.combine(key, recent[part]) }
                     feature(key, n)
                 }
             }

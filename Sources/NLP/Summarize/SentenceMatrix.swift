@@ -142,8 +142,7 @@ struct SentenceMatrix {
                     keys.append(token.key)
                 }
             } else {
-                vectorizer.analyzer.appendKeys(of: text, to: &keys)
-                vectorizer.analyzer.tokenizer.forEachToken(in: text) { token in
+                vectorizer.analyzer.appendKeys(of: text, to: &keys) { token in
                     tokenCount += 1
                     if token.isNumber { numberCount += 1 }
                 }
