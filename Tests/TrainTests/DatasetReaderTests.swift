@@ -3,13 +3,13 @@ import Testing
 @testable import Train
 
 @Suite struct DatasetReaderTests {
-    func withFiles(_ files: [String: String], _ body: (URL) throws -> Void) rethrows {
+    func withFiles(_ files: [String: String], _ body: (URL) throws -> Void) throws {
         let directory = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         for (name, content) in files {
             let url = directory.appendingPathComponent(name)
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: url.path, contents: Data(content.utf8))
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(content.utf8).write(to: url)
         }
         try body(directory)
     }

@@ -60,6 +60,34 @@ import Testing
         let resume = try CLI.run(["summarize", "--resume", "seeds/000_1f3f0ba758b92919.txt"])
         #expect(resume.status == 64 && resume.stderr.contains("--resume needs --out"))
     }
+
+    @Test func jsonIsOnePrettyObjectPerArticleWithTheLinesFields() throws {
+        let seeds = ["seeds/000_1f3f0ba758b92919.txt", "seeds/004_827a990b354b5f07.txt"]
+        let pretty = try CLI.run(["summarize", "--format", "json"] + seeds)
+        let lines = try CLI.run(["summarize", "--format", "jsonl"] + seeds)
+        #expect(pretty.status == 0 && lines.status == 0)
+        // Objects start at a line holding only "{".
+        let objects = pretty.stdout.components(separatedBy: "\n{").map { $0.hasPrefix("{") ? $0 : "{" + $0 }
+        #expect(objects.count == 2 && pretty.stdout.split(separator: "\n").count > 10)
+        for (object, line) in zip(objects, lines.stdout.split(separator: "\n")) {
+            let a = try JSONSerialization.jsonObject(with: Data(object.utf8)) as? NSDictionary
+            let b = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? NSDictionary
+            #expect(a != nil && a == b)
+        }
+    }
+
+    /// Each command's --format takes only what it prints: --help lists those, and the
+    /// parser refuses the rest, naming the valid values.
+    @Test(arguments: [("summarize", "csv", "seeds/000_1f3f0ba758b92919.txt"),
+                      ("clean", "csv", "seeds/000_1f3f0ba758b92919.txt"),
+                      ("inspect", "jsonl", "models/themes.model")])
+    func formatsACommandCannotPrintAreRefused(_ command: String, _ format: String, _ input: String) throws {
+        let result = try CLI.run([command, "--format", format, input])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("The value '\(format)' is invalid for '--format"))
+        let help = try CLI.run([command, "--help"])
+        #expect(!help.stdout.contains(format + ";") && !help.stdout.contains(format + ")") && !help.stdout.contains(", " + format))
+    }
 }
 
 @Suite struct HelpTests {

@@ -20,14 +20,10 @@ struct Clean: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     @Option(help: "text, json (one pretty object per article) or jsonl (one line per article).")
-    var format: OutputFormat = .text
+    var format: DocumentFormat = .text
 
     @Flag(help: "Show every input line with the kind the cleaner gave it (text format only).")
     var explain = false
-
-    func validate() throws {
-        if format == .csv { throw ValidationError("clean prints text, json or jsonl.") }
-    }
 
     struct Output: Encodable {
         var id: String
@@ -62,8 +58,6 @@ struct Clean: ParsableCommand {
                 let value = Output(id: document.id, title: article.title, paragraphs: article.paragraphs,
                                    sentences: splitter.sentences(of: article))
                 out.writeLine(format == .json ? JSONOutput.pretty(value) : JSONOutput.line(value))
-            case .csv:
-                break
             }
             first = false
         }

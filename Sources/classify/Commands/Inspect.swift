@@ -27,7 +27,7 @@ struct Inspect: ParsableCommand {
     var terms: Int = 15
 
     @Option(help: "text, or json (the stored JSON header).")
-    var format: OutputFormat = .text
+    var format: ReportFormat = .text
 
     func run() throws {
         let modelFile: ModelFile

@@ -29,7 +29,7 @@ struct Summarize: ParsableCommand {
     @OptionGroup var length: SummaryLengthOptions
 
     @Option(help: "text, json (one pretty object per article) or jsonl (one line per article).")
-    var format: OutputFormat = .text
+    var format: DocumentFormat = .text
 
     @Option(help: ArgumentHelp("Write the results to this file instead of standard output.", valueName: "file"))
     var out: String?
@@ -38,7 +38,6 @@ struct Summarize: ParsableCommand {
     var resume = false
 
     func validate() throws {
-        if format == .csv { throw ValidationError("summarize prints text, json or jsonl.") }
         if resume && (out == nil || format != .jsonl) { throw ValidationError("--resume needs --out FILE and --format jsonl.") }
     }
 
@@ -99,11 +98,14 @@ struct Summarize: ParsableCommand {
     }
 
     /// One result as the output format wants it, newline included.
-    static func format(_ summary: Summary, id: String, as format: OutputFormat) -> String {
+    static func format(_ summary: Summary, id: String, as format: DocumentFormat) -> String {
         switch format {
         case .text:
             return "==> \(id) <==\n" + summary.sentences.map { $0.text + "\n" }.joined() + "\n"
-        case .json, .jsonl, .csv:
+        case .json:
+            return JSONOutput.pretty(PrettySummary(id: id, summary: summary.text, sentences: summary.sentences)) + "\n"
+        case .jsonl:
+            // Built by hand, not by JSONEncoder: this runs once per article of a corpus.
             return JSONText.object([
                 ("id", JSONText.string(id)),
                 ("summary", JSONText.string(summary.text)),
@@ -113,6 +115,13 @@ struct Summarize: ParsableCommand {
                 }.joined(separator: ",") + "]"),
             ]) + "\n"
         }
+    }
+
+    /// `--format json`'s object: the fields of a JSONL line, laid out for reading.
+    struct PrettySummary: Encodable {
+        let id: String
+        let summary: String
+        let sentences: [ScoredSentence]
     }
 
     /// The id a result line gets: the JSONL `id` field, else `path:line`, else the path.

@@ -18,8 +18,3 @@ struct InputOptions: ParsableArguments {
 
     func reader() -> InputReader { InputReader(inputs: inputs) }
 }
-
-/// How a command prints its results.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, jsonl, csv
-}
