@@ -68,6 +68,38 @@ import Testing
         #expect(vectorizer.transform(corpus) == matrix)
     }
 
+    /// Fitting counts each document in a small table that grows for long documents and
+    /// is reused by the next: counts must come out the same around that growth.
+    @Test func longAndShortDocumentsAreCountedExactly() {
+        let syllables = "ba be bi bo bu ca ce ci co cu da de di do du ga ge gi go gu".split(separator: " ")
+        // Every pair of the 20 syllables, then "ba ca": 1,603 n-grams, more than the
+        // per-document table starts with room for (1,024).
+        var words: [Substring] = []
+        for a in syllables { for b in syllables { words += [a, b] } }
+        let long = (words + ["ba", "ca"]).joined(separator: " ")
+        let documents = ["ba ca ca", long, "ca ba", long, "ba ca"]
+        var exact = configuration
+        exact.minDF = .count(1)
+        exact.sublinearTF = false
+        exact.normalize = false
+        let (vectorizer, matrix) = TfidfVectorizer.fitTransform(documents, configuration: exact, threads: 1)
+        #expect(vectorizer.transform(documents, threads: 1) == matrix)
+        let n = Float(documents.count)
+        func value(_ document: Int, _ feature: String) -> Float? {
+            guard let column = texts(vectorizer).firstIndex(of: feature) else { return nil }
+            let range = matrix.rowStarts[document]..<matrix.rowStarts[document + 1]
+            return range.first { matrix.columns[$0] == Int32(column) }.map { matrix.values[$0] }
+        }
+        let idf = { (df: Float) in log((1 + n) / (1 + df)) + 1 }
+        // "ba ca" is in four documents (not in "ca ba"). A long one holds it three times:
+        // the pair (ba, ca), across the pairs (ca, ba) (ca, be), and at the end.
+        #expect(value(0, "ba ca") == 1 * idf(4))
+        #expect(value(1, "ba ca") == 3 * idf(4))
+        #expect(value(3, "ba ca") == 3 * idf(4))
+        #expect(value(2, "ca ba") == 1 * idf(3))
+        #expect(value(0, "ca") == 2 * idf(5))
+    }
+
     @Test func unknownFeaturesAreIgnored() {
         let vectorizer = TfidfVectorizer.fit(corpus, configuration: configuration)
         #expect(vectorizer.transform("bóng đá").isEmpty)

@@ -162,16 +162,16 @@ public struct TfidfVectorizer: Sendable {
             var merged: [Candidate] = []
             for (chunkIndex, chunk) in counts.enumerated() {
                 for slot in 0..<chunk.capacity {
-                    let record = chunk.records[slot]
-                    guard record.key != 0, Int((record.key >> 40) % UInt64(partitions)) == partition else { continue }
-                    let (position, inserted) = index.valueInserting(record.key) { Int32(merged.count) }
+                    let entry = chunk.slots[slot]
+                    guard entry.key != 0, Int((entry.key >> 40) % UInt64(partitions)) == partition else { continue }
+                    let (position, inserted) = index.valueInserting(entry.key) { Int32(merged.count) }
                     if inserted {
-                        merged.append(Candidate(key: record.key, documentFrequency: 0, chunk: Int32(chunkIndex),
-                                                totalCount: 0, textOffset: record.textOffset,
-                                                textLength: record.textLength, prefix: 0))
+                        let start = chunk.textOffsets[Int(entry.id)], end = chunk.textOffsets[Int(entry.id) + 1]
+                        merged.append(Candidate(key: entry.key, documentFrequency: 0, chunk: Int32(chunkIndex),
+                                                totalCount: 0, textOffset: start, textLength: end - start, prefix: 0))
                     }
-                    merged[Int(position)].documentFrequency += record.documentFrequency
-                    merged[Int(position)].totalCount += Int64(record.totalCount)
+                    merged[Int(position)].documentFrequency += entry.documentFrequency
+                    merged[Int(position)].totalCount += Int64(chunk.totalCounts[Int(entry.id)])
                 }
             }
             return merged.filter {
@@ -295,17 +295,25 @@ public struct TfidfVectorizer: Sendable {
         }
         // One scratch row, written through pointers: this runs once per distinct n-gram
         // of every document, and array appends would check capacity and uniqueness each time.
+        // The column of each of the run's n-grams, by id (-1: not a feature); frequent
+        // n-grams have small ids, so the rows' reads of this array mostly hit cache.
+        let columnOfID = [Int32](unsafeUninitializedCapacity: counts.count) { columns, written in
+            for slot in 0..<counts.capacity where counts.slots[slot].key != 0 {
+                columns[Int(counts.slots[slot].id)] = lookup.value(for: counts.slots[slot].key)
+            }
+            written = counts.count
+        }
         let packed = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, longest))
         let columns = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, longest))
         let values = UnsafeMutablePointer<Float>.allocate(capacity: max(1, longest))
         defer { packed.deallocate(); columns.deallocate(); values.deallocate() }
-        counts.entryKeys.withUnsafeBufferPointer { keys in
+        counts.entryIDs.withUnsafeBufferPointer { ids in
             counts.entryCounts.withUnsafeBufferPointer { entryCounts in
                 for document in 0..<documents {
                     // (column << 32 | count): sorting plain integers orders the row by column.
                     var n = 0
                     for entry in counts.documentStarts[document]..<counts.documentStarts[document + 1] {
-                        let column = lookup.value(for: keys[entry])
+                        let column = columnOfID[Int(ids[entry])]
                         if column >= 0 {
                             packed[n] = UInt64(UInt32(column)) << 32 | UInt64(UInt32(entryCounts[entry]))
                             n += 1
