@@ -186,16 +186,21 @@ public struct ArticleCleaner: Sendable {
     static func collapseWhitespace(_ text: Substring) -> (text: String, words: Int) {
         withBytes(text) { utf8 in
             func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C }
-            var clean = true
-            var previousSpace = true
+            // Most lines are clean: check and count words without a branch per byte
+            // (tested byte by byte, `isSpace` compiles to a jump table that mispredicts).
+            var messy: UInt8 = 0     // bit 0: a space after a space (or first); bit 1: tab, VT or FF
+            var previous: UInt8 = 1  // the previous byte was white space; the start counts as such
             var words = 0
-            for byte in utf8 {
-                let space = isSpace(byte)
-                if space && (previousSpace || byte != 0x20) { clean = false; break }
-                if !space && previousSpace { words += 1 }
-                previousSpace = space
+            ArticleCleaner.whiteSpaceBits.withUnsafeBufferPointer { bits in
+                for byte in utf8 {
+                    let kind = bits[Int(byte)]      // bit 0: white space; bit 1: not a plain space
+                    let space = kind & 1
+                    messy |= (kind & 2) | (space & previous)
+                    words &+= Int(previous & (space ^ 1))
+                    previous = space
+                }
             }
-            if clean && !(utf8.last.map(isSpace) ?? false) { return (String(text), words) }
+            if messy == 0 && previous == 0 { return (String(text), words) }
             var bytes: [UInt8] = []
             bytes.reserveCapacity(utf8.count)
             var pendingSpace = false
@@ -211,6 +216,16 @@ public struct ArticleCleaner: Sendable {
                 }
             }
             return (String(decoding: bytes, as: UTF8.self), words)
+        }
+    }
+
+    /// Per byte: bit 0 set for white space within a line (space, tab, VT, FF), bit 1 for
+    /// the ones other than the plain space.
+    static let whiteSpaceBits: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 0x20: return 1
+        case 0x09, 0x0B, 0x0C: return 3
+        default: return 0
         }
     }
 
