@@ -18,6 +18,16 @@ import Testing
         #expect(matrix[0, 3] == 2 && matrix[0, 1] == 0 && matrix[2, 4] == 5 && matrix[1, 0] == 0)
     }
 
+    @Test func stackingPutsThePartsRowsOneAfterTheOther() {
+        let part = sample()
+        let stacked = SparseMatrix(stacking: [part, SparseMatrix(columnCount: 5), part], columnCount: 5)
+        #expect(stacked.rowCount == 6)
+        #expect(Array(stacked.rowStarts) == [0, 2, 2, 5, 7, 7, 10])
+        #expect((0..<6).map { stacked.row($0).map(\.column) } == (0..<6).map { part.row($0 % 3).map(\.column) })
+        #expect(SparseMatrix(stacking: [part], columnCount: 5) == part)
+        #expect(SparseMatrix(stacking: [], columnCount: 5) == SparseMatrix(columnCount: 5))
+    }
+
     @Test func selectsAndAppendsRows() {
         let matrix = sample()
         let picked = matrix.rows([2, 0])

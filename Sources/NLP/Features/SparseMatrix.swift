@@ -49,6 +49,22 @@ public struct SparseMatrix: Sendable, Equatable {
         rowStarts.append(columns.count)
     }
 
+    /// The rows of `parts`, one after the other; each part has `columnCount` columns.
+    /// Sized once, so each value is copied once. O(total non-zeros).
+    public init(stacking parts: [SparseMatrix], columnCount: Int) {
+        if parts.count == 1, parts[0].columnCount == columnCount { self = parts[0]; return }
+        self.init(columnCount: columnCount)
+        reserveCapacity(rows: parts.reduce(0) { $0 + $1.rowCount }, nonzeros: parts.reduce(0) { $0 + $1.columns.count })
+        for part in parts { appendRows(of: part) }
+    }
+
+    /// Makes room for `rows` more rows holding `nonzeros` more values in all.
+    public mutating func reserveCapacity(rows: Int, nonzeros: Int) {
+        rowStarts.reserveCapacity(rowStarts.count + rows)
+        columns.reserveCapacity(columns.count + nonzeros)
+        values.reserveCapacity(values.count + nonzeros)
+    }
+
     /// Appends all rows of `other`, which must have the same column count.
     public mutating func appendRows(of other: SparseMatrix) {
         precondition(other.columnCount == columnCount)

@@ -127,9 +127,7 @@ public struct TfidfVectorizer: Sendable {
         let (vectorizer, counts) = fitCounting(documents, configuration: configuration, threads: threads)
         defer { counts.forEach { $0.deallocate() } }
         let parts = parallelMap(counts.count) { part in vectorizer.rows(of: counts[part]) }
-        var matrix = SparseMatrix(columnCount: vectorizer.featureCount)
-        for part in parts { matrix.appendRows(of: part) }
-        return (vectorizer, matrix)
+        return (vectorizer, SparseMatrix(stacking: parts, columnCount: vectorizer.featureCount))
     }
 
     /// A feature that passed the document-frequency bounds, before it gets its column.
@@ -228,9 +226,7 @@ public struct TfidfVectorizer: Sendable {
             for document in documents[ranges[part]] { matrix.appendRow(transform(document)) }
             return matrix
         }
-        var matrix = SparseMatrix(columnCount: featureCount)
-        for part in parts { matrix.appendRows(of: part) }
-        return matrix
+        return SparseMatrix(stacking: parts, columnCount: featureCount)
     }
 
     /// The TF-IDF row of one document, as (column, value) pairs sorted by column.
@@ -287,7 +283,6 @@ public struct TfidfVectorizer: Sendable {
 
     /// TF-IDF rows of the documents counted in `counts`.
     private func rows(of counts: NGramCounts) -> SparseMatrix {
-        var matrix = SparseMatrix(columnCount: featureCount)
         let documents = counts.documentStarts.count - 1
         var longest = 0
         for document in 0..<documents {
@@ -303,6 +298,10 @@ public struct TfidfVectorizer: Sendable {
             }
             written = counts.count
         }
+        // Sized once: appends that outgrow their arrays copy them, and these are large.
+        var matrix = SparseMatrix(columnCount: featureCount)
+        let nonzeros = counts.entryIDs.reduce(0) { $0 + (columnOfID[Int($1)] >= 0 ? 1 : 0) }
+        matrix.reserveCapacity(rows: documents, nonzeros: nonzeros)
         let packed = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, longest))
         let columns = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, longest))
         let values = UnsafeMutablePointer<Float>.allocate(capacity: max(1, longest))
