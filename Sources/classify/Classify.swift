@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import NLP
 
 /// The `classify` command: Vietnamese Party-building news, by theme and in summary.
 @main
@@ -28,6 +29,7 @@ struct Classify: ParsableCommand {
         2 nothing could be done (a bad model or output file); 64 a usage error; 130 \
         interrupted (summarize keeps the finished documents in its --out file).
         """,
+        version: ToolVersion.current,
         subcommands: [
             Predict.self, Summarize.self, Train.self, Evaluate.self, Inspect.self,
             TrainSummarizer.self, EvaluateSummaries.self, Clean.self, Tokens.self, Vectorize.self,

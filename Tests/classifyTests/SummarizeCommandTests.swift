@@ -91,6 +91,14 @@ import Testing
 }
 
 @Suite struct HelpTests {
+    @Test func versionFlagPrintsTheToolVersion() throws {
+        let result = try CLI.run(["--version"])
+        #expect(result.status == 0)
+        let version = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        // MAJOR.MINOR.PATCH, the form model files record ("created … by classify 0.1.0").
+        #expect(version.split(separator: ".").count == 3 && version.allSatisfy { $0.isNumber || $0 == "." })
+    }
+
     @Test func everySubcommandIsListedAndHasExamples() throws {
         let root = try CLI.run(["--help"])
         let subcommands = ["predict", "summarize", "train", "evaluate", "inspect", "train-summarizer",
