@@ -7,7 +7,7 @@
 /// cache; the table, a quarter of the size of one holding everything, misses less.
 ///
 /// A document's n-grams are collected first (``DocumentFeatures``) and counted within
-/// the document in a small table that stays in L1 cache; the run's table then sees each
+/// the document in a small table that stays in cache; the run's table then sees each
 /// distinct n-gram of the document once. Each document's distinct n-grams and counts
 /// are kept as (id, count) entries for building the TF-IDF rows later without
 /// tokenizing again.
@@ -57,11 +57,6 @@ struct NGramCounts {
     /// Frees the table. Call once, when the counts are no longer needed.
     func deallocate() {
         LargeTableMemory.deallocate(slots, count: capacity)
-    }
-
-    /// The text bytes of n-gram `id`.
-    func text(of id: Int32) -> ArraySlice<UInt8> {
-        text[Int(textOffsets[Int(id)])..<Int(textOffsets[Int(id) + 1])]
     }
 
     private static func emptySlots(_ capacity: Int) -> UnsafeMutablePointer<Slot> {

@@ -288,8 +288,6 @@ public struct TfidfVectorizer: Sendable {
         for document in 0..<documents {
             longest = max(longest, counts.documentStarts[document + 1] - counts.documentStarts[document])
         }
-        // One scratch row, written through pointers: this runs once per distinct n-gram
-        // of every document, and array appends would check capacity and uniqueness each time.
         // The column of each of the run's n-grams, by id (-1: not a feature); frequent
         // n-grams have small ids, so the rows' reads of this array mostly hit cache.
         let columnOfID = [Int32](unsafeUninitializedCapacity: counts.count) { columns, written in
@@ -302,6 +300,8 @@ public struct TfidfVectorizer: Sendable {
         var matrix = SparseMatrix(columnCount: featureCount)
         let nonzeros = counts.entryIDs.reduce(0) { $0 + (columnOfID[Int($1)] >= 0 ? 1 : 0) }
         matrix.reserveCapacity(rows: documents, nonzeros: nonzeros)
+        // One scratch row, written through pointers: this runs once per distinct n-gram
+        // of every document, and array appends would check capacity and uniqueness each time.
         let packed = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, longest))
         let columns = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, longest))
         let values = UnsafeMutablePointer<Float>.allocate(capacity: max(1, longest))

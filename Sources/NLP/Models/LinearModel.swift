@@ -49,9 +49,10 @@ public struct LinearModel: Sendable {
         let k = labelCount
         weights.withUnsafeBufferPointer { w in
             result.withUnsafeMutableBufferPointer { out in
-                // Labels in SIMD lanes, eight or four at a time: one vector multiply-add per
-                // non-zero instead of one per label. Each lane multiplies and adds in the
-                // scalar loop's order (no fused multiply-add), so margins do not change.
+                // Labels in SIMD lanes, eight or four at a time: one vector multiply and one
+                // vector add per non-zero instead of one of each per label. Each lane does the
+                // scalar loop's operations in its order (no fused multiply-add), so margins
+                // do not change.
                 var label = 0
                 while label + 8 <= k {
                     LinearModel.accumulate(SIMD8<Float>.self, label: label, columns: columns, values: values, weights: w, labelCount: k, into: out)

@@ -24,7 +24,7 @@ struct Predict: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     @Option(help: "text, json, jsonl (one object per input) or csv.")
-    var format: OutputFormat = .text
+    var format: PredictionFormat = .text
 
     @Option(help: "Keep at most K themes per article.")
     var top: Int?

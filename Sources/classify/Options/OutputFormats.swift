@@ -4,7 +4,7 @@ import ArgumentParser
 // those and the parser refuses the others with the valid values.
 
 /// How `predict` prints its results: one block, object, line or row per document.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum PredictionFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, jsonl, csv
 }
 
