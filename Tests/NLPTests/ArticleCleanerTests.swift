@@ -137,4 +137,15 @@ import Testing
         #expect(!text.hasPrefix(" ") && !text.hasSuffix(" ") && !text.contains("  ") && !text.contains("\t"))
         #expect(words == ArticleCleaner.wordCount(text), "\(line.debugDescription) → \(text.debugDescription)")
     }
+
+    /// Repeated lines are found by hash: equal lines must hash alike and lines that
+    /// differ anywhere (in a full eight-byte step, in the tail, in length) apart.
+    @Test func lineHashSeparatesLinesThatDifferAnywhere() {
+        let line = "Đảng bộ phường Tích Sơn có hơn 600 đảng viên"
+        let rebuilt = ["Đảng bộ phường", "Tích Sơn có hơn 600", "đảng viên"].joined(separator: " ")
+        #expect(ArticleCleaner.hash(line) == ArticleCleaner.hash(rebuilt))
+        let variants = [line, "đảng bộ phường Tích Sơn có hơn 600 đảng viên", line + ".", String(line.dropLast()),
+                        line.replacingOccurrences(of: "600", with: "700"), "", "a", "ab", "abcdefgh", "abcdefghi"]
+        #expect(Set(variants.map(ArticleCleaner.hash)).count == variants.count)
+    }
 }

@@ -17,6 +17,11 @@ import Testing
 
     @Test func ethBecomesD() {
         #expect(TextNormalizer.normalize("\u{00D0}ảng \u{00F0}ồng") == "Đảng đồng")
+        // Alone, at the end, after other letters led by the same byte (â is C3 A2).
+        #expect(TextNormalizer.normalize("c\u{00F0}") == "cđ")
+        #expect(TextNormalizer.normalize("Tân \u{00D0}ông Hâ\u{00F0}") == "Tân Đông Hâđ")
+        // Letters whose second byte is near Ð's and ð's stay: Ñ (C3 91), à (C3 A0), ° (C2 B0).
+        #expect(TextNormalizer.normalize("Ñà 30° ở Cà Mau") == "Ñà 30° ở Cà Mau")
     }
 
     @Test func decomposedTextIsComposed() {

@@ -29,17 +29,23 @@ public enum SentenceFeatures {
 
     /// Whether `text` contains a quotation mark (" “ ” « »), checked on the UTF-8 bytes.
     static func hasQuotation(_ text: String) -> Bool {
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         var copy = text
         return copy.withUTF8 { bytes in
-        for byte in bytes {
-            if byte == 0x22 { return true }
-            if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0x9C || byte == 0x9D) { return true }   // “ ”
-            if previous == 0xC2 && (byte == 0xAB || byte == 0xBB) { return true }                              // « »
-            beforePrevious = previous
-            previous = byte
-        }
-        return false
+            let count = bytes.count
+            var index = 0
+            // Only '"' and the lead bytes of “ ” (E2 80 9C/9D) and « » (C2 AB/BB) can start
+            // one: rare bytes in Vietnamese, so the loop mostly runs one test per byte.
+            while index < count {
+                let byte = bytes[index]
+                if byte == 0x22 || byte == 0xE2 || byte == 0xC2 {
+                    if byte == 0x22 { return true }
+                    if byte == 0xE2 && index + 2 < count && bytes[index + 1] == 0x80
+                        && (bytes[index + 2] == 0x9C || bytes[index + 2] == 0x9D) { return true }
+                    if byte == 0xC2 && index + 1 < count && (bytes[index + 1] == 0xAB || bytes[index + 1] == 0xBB) { return true }
+                }
+                index += 1
+            }
+            return false
         }
     }
 

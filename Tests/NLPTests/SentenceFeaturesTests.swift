@@ -1,0 +1,16 @@
+import Testing
+@testable import NLP
+
+@Suite struct SentenceFeaturesTests {
+    @Test(arguments: [
+        ("Ông nói: \"Phải làm ngay\".", true),
+        ("Đồng chí nhấn mạnh “nêu gương” là nhiệm vụ.", true),
+        ("Khẩu hiệu «Dân biết, dân bàn».", true),
+        ("Tỷ lệ đạt 69,56% – cao nhất từ trước đến nay…", false),   // – and … share the E2 80 lead
+        ("Bản quyền © 2024, giá 5 ¢.", false),                      // © and ¢ share the C2 lead
+        ("", false),
+    ])
+    func findsQuotationMarksOnly(_ text: String, _ expected: Bool) {
+        #expect(SentenceFeatures.hasQuotation(text) == expected)
+    }
+}
