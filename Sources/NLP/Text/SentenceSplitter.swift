@@ -73,6 +73,14 @@ public struct SentenceSplitter: Sendable {
         let count = bytes.count
         var index = 0
         while index < count {
+            // Eight bytes at a time past text that holds none of . ! ? or …'s lead byte.
+            while index + 8 <= count {
+                let word = ByteWords.load(bytes, at: index)
+                if ByteWords.matches(word, 0x2E) | ByteWords.matches(word, 0x21)
+                    | ByteWords.matches(word, 0x3F) | ByteWords.matches(word, 0xE2) != 0 { break }
+                index += 8
+            }
+            guard index < count else { break }
             let terminalWidth = terminal(bytes, at: index)
             guard terminalWidth > 0 else { index += 1; continue }
             let runStart = index
