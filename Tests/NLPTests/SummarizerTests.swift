@@ -144,4 +144,24 @@ import Testing
         let linear = matrix.centroidSimilaritiesLinear()
         for i in 0..<3 { #expect(abs(fromMatrix[i] - linear[i]) < 1e-5) }
     }
+
+    /// An article's term table grows past its first size (256 terms) without losing
+    /// counts: 600 distinct syllables, none known to the background (all get the same
+    /// idf), so cosines are plain set overlaps.
+    @Test func manyDistinctTermsAreCountedExactly() {
+        let vectorizer = TfidfVectorizer.fit(["chi bộ họp"], configuration: TfidfVectorizer.Configuration(ngrams: NGramRange(1, 1)))
+        var syllables: [String] = []
+        for initial in ["b", "c", "d", "g", "h", "k", "l", "m", "n", "p"] {
+            for vowel in ["a", "e", "i", "o", "u"] {
+                for final in ["", "m", "n", "p", "t", "c", "ng", "nh", "ch", "y", "o", "u"] { syllables.append(initial + vowel + final) }
+            }
+        }
+        #expect(Set(syllables).count == 600)
+        let all = syllables.joined(separator: " "), half = syllables.prefix(300).joined(separator: " ")
+        let matrix = SentenceMatrix(sentences: [all, all, half], title: "", vectorizer: vectorizer)
+        let s = matrix.similarities()
+        #expect(abs(s[1] - 1) < 1e-5)
+        #expect(abs(s[2] - (300 / 600 as Float).squareRoot()) < 1e-5)
+        #expect(matrix.tokenCounts == [600, 600, 300])
+    }
 }

@@ -35,6 +35,7 @@ struct SentenceMatrix {
         var builder = Builder(vectorizer: vectorizer, sentenceCount: sentences.count)
         for (index, sentence) in sentences.enumerated() { builder.count(sentence, sentence: index) }
         builder.count(title, sentence: nil)
+        defer { builder.deallocate() }
         sentenceCount = sentences.count
         tokenCounts = builder.tokens
         numberCounts = builder.numbers
@@ -95,8 +96,9 @@ struct SentenceMatrix {
         let lookup: InterleavedFeatureTable
         let unseen: Float
         let unigramsOnly: Bool
-        var local = FeatureHashTable(minimumCapacity: 256)
-        /// Idf of each local column (the article's distinct terms, in first-seen order).
+        /// The article's distinct terms, numbered in first-seen order (local columns).
+        private var terms = ArticleTerms()
+        /// Idf of each local column.
         var idf: [Float] = []
         var tokens: [Int]
         var numbers: [Int]
@@ -106,8 +108,6 @@ struct SentenceMatrix {
         var entryCounts: [Float] = []
         var rowStarts: [Int] = [0]
         private var keys: [UInt64] = []
-        /// Occurrences in the current row, per local column (zero between rows).
-        private var rowCounts: [Float] = []
         /// The current row's distinct columns.
         private var touched: [Int32] = []
 
@@ -121,15 +121,8 @@ struct SentenceMatrix {
             numbers = [Int](repeating: 0, count: sentenceCount)
         }
 
-        mutating func localColumn(_ key: UInt64) -> Int32 {
-            let next = Int32(idf.count)
-            let (column, inserted) = local.valueInserting(key) { next }
-            if inserted {
-                idf.append(lookup.valueAndPayload(for: key)?.payload ?? unseen)
-                rowCounts.append(0)
-            }
-            return column
-        }
+        /// Frees the term table. Call once, when done.
+        func deallocate() { terms.deallocate() }
 
         /// Appends the row of `text`: its distinct terms and their counts.
         mutating func count(_ text: String, sentence: Int?) {
@@ -153,9 +146,10 @@ struct SentenceMatrix {
             }
             touched.removeAll(keepingCapacity: true)
             for key in keys {
-                let column = localColumn(key)
-                if rowCounts[Int(column)] == 0 { touched.append(column) }
-                rowCounts[Int(column)] += 1
+                let (column, inserted) = terms.column(for: key)
+                if inserted { idf.append(lookup.valueAndPayload(for: key)?.payload ?? unseen) }
+                if terms.rowCounts[Int(column)] == 0 { touched.append(column) }
+                terms.rowCounts[Int(column)] += 1
             }
             // Columns are numbered in first-seen order, so a row's are nearly sorted
             // already: insertion sort is close to linear here.
@@ -172,10 +166,75 @@ struct SentenceMatrix {
             }
             for column in touched {
                 entryColumns.append(column)
-                entryCounts.append(rowCounts[Int(column)])
-                rowCounts[Int(column)] = 0
+                entryCounts.append(terms.rowCounts[Int(column)])
+                terms.rowCounts[Int(column)] = 0
             }
             rowStarts.append(entryColumns.count)
+        }
+    }
+
+    /// An article's distinct terms: key → local column, numbered in first-seen order,
+    /// in an open-addressing table over raw memory, with each column's occurrences in
+    /// the current row beside it. Counting runs once per token of every article; array
+    /// storage would check bounds and uniqueness at each step.
+    private struct ArticleTerms {
+        private var slotKeys: UnsafeMutablePointer<UInt64>   // 0: empty
+        private var slotColumns: UnsafeMutablePointer<Int32>
+        private var capacity: Int
+        /// Number of terms (the next column).
+        private(set) var count = 0
+        /// Occurrences in the current row, per column (zero between rows); room for
+        /// `capacity / 2` columns, the most the table holds before it grows.
+        private(set) var rowCounts: UnsafeMutablePointer<Float>
+
+        init() {
+            capacity = 512
+            slotKeys = .allocate(capacity: capacity)
+            slotKeys.initialize(repeating: 0, count: capacity)
+            slotColumns = .allocate(capacity: capacity)
+            rowCounts = .allocate(capacity: capacity / 2)
+        }
+
+        func deallocate() {
+            slotKeys.deallocate(); slotColumns.deallocate(); rowCounts.deallocate()
+        }
+
+        /// The column of `key` and whether the term is new (its row count is then 0).
+        @inline(__always)
+        mutating func column(for key: UInt64) -> (column: Int32, inserted: Bool) {
+            if (count + 1) * 2 > capacity { grow() }
+            let mask = capacity - 1
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while true {
+                let found = slotKeys[slot]
+                if found == key { return (slotColumns[slot], false) }
+                if found == 0 { break }
+                slot = (slot + 1) & mask
+            }
+            let column = Int32(count)
+            slotKeys[slot] = key
+            slotColumns[slot] = column
+            rowCounts[count] = 0
+            count += 1
+            return (column, true)
+        }
+
+        private mutating func grow() {
+            let oldKeys = slotKeys, oldColumns = slotColumns, oldCounts = rowCounts, oldCapacity = capacity
+            capacity *= 2
+            slotKeys = .allocate(capacity: capacity)
+            slotKeys.initialize(repeating: 0, count: capacity)
+            slotColumns = .allocate(capacity: capacity)
+            rowCounts = .allocate(capacity: capacity / 2)
+            rowCounts.initialize(from: oldCounts, count: count)
+            let mask = capacity - 1
+            for index in 0..<oldCapacity where oldKeys[index] != 0 {
+                var slot = Int(truncatingIfNeeded: oldKeys[index]) & mask
+                while slotKeys[slot] != 0 { slot = (slot + 1) & mask }
+                slotKeys[slot] = oldKeys[index]
+                slotColumns[slot] = oldColumns[index]
+            }
+            oldKeys.deallocate(); oldColumns.deallocate(); oldCounts.deallocate()
         }
     }
 
