@@ -2,8 +2,13 @@ import CBLAS
 import Foundation
 
 /// The sentences of one article as L2-normalized TF-IDF rows, in a dense
-/// sentences × terms block (row-major `Float`), plus the title's row over the same
-/// terms.
+/// sentences × terms block, plus the title's row over the same terms.
+///
+/// The block is stored term by term (column-major: a term's values for every sentence
+/// are contiguous). BLAS then takes its forms that walk one term at a time and skip the
+/// sentences without it; most of the block is zeros, and the reference BLAS Debian
+/// ships does not skip them in the sentence-by-sentence forms. The sums run in the same
+/// order either way, so the results are the same to the last bit.
 ///
 /// Idf comes from a background corpus (the summarizer model's vectorizer), not from
 /// the article: an article of 20 sentences gives poor idf. A term the background has
@@ -18,9 +23,9 @@ struct SentenceMatrix {
     let sentenceCount: Int
     /// Columns of the block: terms shared by two or more rows.
     let termCount: Int
-    /// sentences × terms, row-major; each row is the sentence's unit TF-IDF vector
-    /// restricted to shared terms.
-    var rows: [Float]
+    /// sentences × terms, column-major (`block[term × sentenceCount + sentence]`); row
+    /// s is sentence s's unit TF-IDF vector restricted to shared terms.
+    var block: [Float]
     /// The title's unit vector over the same terms (zero when untitled).
     var title: [Float]
     /// Whether a sentence has any known term (its self-similarity is then 1).
@@ -55,8 +60,9 @@ struct SentenceMatrix {
         let sublinear = vectorizer.configuration.sublinearTF
         let columns = builder.entryColumns, counts = builder.entryCounts, starts = builder.rowStarts
         /// Writes the unit vector of row `row`'s entries (norm over all its terms) into
-        /// `buffer`, shared terms only; returns whether the vector is non-zero.
-        func fill(row: Int, into buffer: UnsafeMutablePointer<Float>) -> Bool {
+        /// `buffer`, shared terms only, one value every `stride` floats; returns whether
+        /// the vector is non-zero.
+        func fill(row: Int, into buffer: UnsafeMutablePointer<Float>, stride: Int) -> Bool {
             let entries = starts[row]..<starts[row + 1]
             var norm: Float = 0
             for entry in entries {
@@ -68,20 +74,20 @@ struct SentenceMatrix {
             let scale = 1 / norm.squareRoot()
             for entry in entries where blockColumn[Int(columns[entry])] >= 0 {
                 let count = counts[entry], column = Int(columns[entry])
-                buffer[Int(blockColumn[column])] = (sublinear ? sublinearTermFrequency(Int(count)) : count) * idf[column] * scale
+                buffer[Int(blockColumn[column]) * stride] = (sublinear ? sublinearTermFrequency(Int(count)) : count) * idf[column] * scale
             }
             return true
         }
-        var rows = [Float](repeating: 0, count: sentences.count * shared)
+        var block = [Float](repeating: 0, count: sentences.count * shared)
         var nonEmpty = [Bool](repeating: false, count: sentences.count)
-        rows.withUnsafeMutableBufferPointer { block in
+        block.withUnsafeMutableBufferPointer { block in
             for sentence in 0..<sentences.count {
-                nonEmpty[sentence] = fill(row: sentence, into: block.baseAddress! + sentence * shared)
+                nonEmpty[sentence] = fill(row: sentence, into: block.baseAddress! + sentence, stride: sentences.count)
             }
         }
         var titleRow = [Float](repeating: 0, count: max(1, shared))
-        _ = titleRow.withUnsafeMutableBufferPointer { fill(row: sentences.count, into: $0.baseAddress!) }
-        self.rows = rows
+        _ = titleRow.withUnsafeMutableBufferPointer { fill(row: sentences.count, into: $0.baseAddress!, stride: 1) }
+        self.block = block
         self.title = titleRow
         self.nonEmpty = nonEmpty
     }
@@ -247,9 +253,10 @@ struct SentenceMatrix {
         var result = [Float](repeating: 0, count: n * n)
         guard n > 0 else { return result }
         if t > 0 {
-            rows.withUnsafeBufferPointer { a in
+            block.withUnsafeBufferPointer { a in
                 result.withUnsafeMutableBufferPointer { c in
-                    cblas_ssyrk(CblasRowMajor, CblasUpper, CblasNoTrans, Int32(n), Int32(t), 1, a.baseAddress, Int32(t),
+                    // Column-major lower is the row-major upper triangle.
+                    cblas_ssyrk(CblasColMajor, CblasLower, CblasNoTrans, Int32(n), Int32(t), 1, a.baseAddress, Int32(n),
                                 0, c.baseAddress, Int32(n))
                     for i in 0..<n { for j in 0..<i { c[i * n + j] = c[j * n + i] } }
                 }
@@ -264,8 +271,8 @@ struct SentenceMatrix {
         let n = sentenceCount, t = termCount
         var result = [Float](repeating: 0, count: n)
         guard n > 0, t > 0 else { return result }
-        rows.withUnsafeBufferPointer { a in
-            cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(n), Int32(t), 1, a.baseAddress, Int32(t), title, 1, 0, &result, 1)
+        block.withUnsafeBufferPointer { a in
+            cblas_sgemv(CblasColMajor, CblasNoTrans, Int32(n), Int32(t), 1, a.baseAddress, Int32(n), title, 1, 0, &result, 1)
         }
         return result
     }
@@ -291,21 +298,21 @@ struct SentenceMatrix {
         var centroid = [Float](repeating: 0, count: max(1, t))
         var ones = [Float](repeating: 1, count: n)
         if t > 0 {
-            rows.withUnsafeBufferPointer { a in
-                cblas_sgemv(CblasRowMajor, CblasTrans, Int32(n), Int32(t), 1, a.baseAddress, Int32(t), &ones, 1, 0, &centroid, 1)
+            block.withUnsafeBufferPointer { a in
+                cblas_sgemv(CblasColMajor, CblasTrans, Int32(n), Int32(t), 1, a.baseAddress, Int32(n), &ones, 1, 0, &centroid, 1)
             }
         }
         // row_i · centroid over shared terms, plus 1 − |shared part of row_i|² for its
         // own terms (they meet only row_i itself in the centroid).
         var dots = [Float](repeating: 0, count: n)
         if t > 0 {
-            rows.withUnsafeBufferPointer { a in
-                cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(n), Int32(t), 1, a.baseAddress, Int32(t), centroid, 1, 0, &dots, 1)
+            block.withUnsafeBufferPointer { a in
+                cblas_sgemv(CblasColMajor, CblasNoTrans, Int32(n), Int32(t), 1, a.baseAddress, Int32(n), centroid, 1, 0, &dots, 1)
             }
         }
         var squaredCentroid: Float = t > 0 ? cblas_sdot(Int32(t), centroid, 1, centroid, 1) : 0
         for i in 0..<n where nonEmpty[i] {
-            let sharedNorm = t > 0 ? rows.withUnsafeBufferPointer { cblas_sdot(Int32(t), $0.baseAddress! + i * t, 1, $0.baseAddress! + i * t, 1) } : 0
+            let sharedNorm = t > 0 ? block.withUnsafeBufferPointer { cblas_sdot(Int32(t), $0.baseAddress! + i, Int32(n), $0.baseAddress! + i, Int32(n)) } : 0
             let own = max(0, 1 - sharedNorm)
             dots[i] += own
             squaredCentroid += own
@@ -318,10 +325,10 @@ struct SentenceMatrix {
     /// Cosine of two different sentences. O(T).
     func similarity(_ a: Int, _ b: Int) -> Float {
         if a == b { return nonEmpty[a] ? 1 : 0 }
-        let t = termCount
+        let n = sentenceCount, t = termCount
         guard t > 0 else { return 0 }
-        return rows.withUnsafeBufferPointer { block in
-            cblas_sdot(Int32(t), block.baseAddress! + a * t, 1, block.baseAddress! + b * t, 1)
+        return block.withUnsafeBufferPointer { block in
+            cblas_sdot(Int32(t), block.baseAddress! + a, Int32(n), block.baseAddress! + b, Int32(n))
         }
     }
 }
