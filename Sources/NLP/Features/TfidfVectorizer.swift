@@ -230,7 +230,7 @@ public struct TfidfVectorizer: Sendable {
     }
 
     /// The TF-IDF row of one document, as (column, value) pairs sorted by column.
-    /// O(n log n) for n features in the document; unknown n-grams are ignored.
+    /// O(n) for n n-grams in the document (a radix sort); unknown n-grams are ignored.
     public func transform(_ document: String) -> [(Int32, Float)] {
         // Keys first, then all lookups in one loop: the lookups' cache misses overlap.
         var keys: [UInt64] = []
