@@ -141,24 +141,41 @@ struct Predict: ParsableCommand {
         func scores(_ values: [String: Float]) -> String {
             JSONText.object(labels.map { ($0, JSONText.number(values[$0] ?? 0)) })
         }
-        var members: [(String, String)] = [
-            ("id", JSONText.string(result.id)), ("labels", JSONText.array(result.labels)),
-            ("primary", result.primary.map(JSONText.string) ?? "null"), ("scores", scores(result.scores)),
-        ]
+        // One string grown in place: this runs once per article, and building it from
+        // member strings joined together cost a third as much as predicting.
+        var line = "{\"id\":"
+        line.reserveCapacity(96 + 32 * labels.count + result.id.utf8.count)
+        JSONText.appendString(result.id, to: &line)
+        line += ",\"labels\":["
+        for (index, label) in result.labels.enumerated() {
+            if index > 0 { line += "," }
+            JSONText.appendString(label, to: &line)
+        }
+        line += "],\"primary\":"
+        if let primary = result.primary { JSONText.appendString(primary, to: &line) } else { line += "null" }
+        line += ",\"scores\":{"
+        for (index, label) in labels.enumerated() {
+            if index > 0 { line += "," }
+            JSONText.appendString(label, to: &line)
+            line += ":"
+            JSONText.appendNumber(result.scores[label] ?? 0, to: &line)
+        }
+        line += "}"
         if let paragraphs = result.paragraphs {
-            members.append(("paragraphs", "[" + paragraphs.map { paragraph in
+            line += ",\"paragraphs\":[" + paragraphs.map { paragraph in
                 JSONText.object([("index", JSONText.number(paragraph.index)), ("labels", JSONText.array(paragraph.labels)),
                                  ("scores", scores(paragraph.scores)), ("text", JSONText.string(paragraph.text))])
-            }.joined(separator: ",") + "]"))
+            }.joined(separator: ",") + "]"
         }
         if let explanation = result.explanation {
-            members.append(("explanation", JSONText.object(result.labels.map { label in
+            line += ",\"explanation\":" + JSONText.object(result.labels.map { label in
                 (label, "[" + (explanation[label] ?? []).map {
                     JSONText.object([("term", JSONText.string($0.term)), ("contribution", JSONText.number($0.contribution))])
                 }.joined(separator: ",") + "]")
-            })))
+            })
         }
-        return JSONText.object(members)
+        line += "}"
+        return line
     }
 
     private func csv(_ result: Result, labels: [String]) -> String {

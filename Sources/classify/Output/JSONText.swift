@@ -4,9 +4,22 @@ enum JSONText {
     /// `text` as a JSON string literal: quotes, backslashes and control characters
     /// escaped, everything else (Vietnamese letters included) written as UTF-8.
     static func string(_ text: String) -> String {
+        var literal = ""
+        appendString(text, to: &literal)
+        return literal
+    }
+
+    /// Appends `text` as a JSON string literal to `out`: per-document lines are built
+    /// in one string rather than from many small ones.
+    static func appendString(_ text: String, to out: inout String) {
         var needsEscape = false
         for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C { needsEscape = true; break }
-        if !needsEscape { return "\"" + text + "\"" }
+        if !needsEscape {
+            out += "\""
+            out += text
+            out += "\""
+            return
+        }
         var bytes: [UInt8] = [0x22]
         bytes.reserveCapacity(text.utf8.count + 8)
         for byte in text.utf8 {
@@ -25,12 +38,17 @@ enum JSONText {
             }
         }
         bytes.append(0x22)
-        return String(decoding: bytes, as: UTF8.self)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 
     /// A number as JSON: the shortest text that reads back as the same `Float`.
     static func number(_ value: Float) -> String {
         value.isFinite ? value.description : "null"
+    }
+
+    /// Appends ``number(_:)-(Float)`` of `value` to `out`.
+    static func appendNumber(_ value: Float, to out: inout String) {
+        if value.isFinite { value.write(to: &out) } else { out += "null" }
     }
 
     static func number(_ value: Int) -> String { String(value) }
