@@ -34,4 +34,23 @@ import Testing
     @Test func caseAndTonePlacementAreKept() {
         #expect(TextNormalizer.normalize("Hoà Bình, hòa bình") == "Hoà Bình, hòa bình")
     }
+
+    /// The scan skips 16-byte blocks with nothing to rewrite: each rewrite must still be
+    /// found at every offset in and across blocks, amid ASCII and amid Vietnamese
+    /// letters whose bytes (C3, C6 B0, E1…) resemble the ones it looks for.
+    @Test(arguments: ["x", "ư", "ấ"])
+    func everyRewriteIsFoundAtEveryOffset(_ filler: String) {
+        let rewrites: [(String, String)] = [
+            ("\r\n", "\n"), ("\r", "\n"), ("\u{00A0}", " "), ("\u{00AD}", ""), ("\u{00D0}", "Đ"), ("\u{00F0}", "đ"),
+            ("\u{200B}", ""), ("\u{202F}", " "), ("\u{3000}", " "), ("\u{FEFF}", ""), ("o\u{0300}", "ò"), ("e\u{0342}", "e\u{0342}"),
+        ]
+        for (input, output) in rewrites {
+            for offset in 0..<34 {
+                let before = String(repeating: filler, count: offset / filler.utf8.count + offset % 3)
+                let after = String(repeating: filler, count: 20)
+                let normalized = TextNormalizer.normalize(before + input + after)
+                #expect(normalized == before + output + after, "\(input.unicodeScalars.map { $0.value }) at \(offset)")
+            }
+        }
+    }
 }

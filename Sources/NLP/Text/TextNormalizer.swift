@@ -16,6 +16,21 @@ public enum TextNormalizer {
     /// (â, ê, ô, á, à…), and a branch taken at each of them mispredicts.
     static let interestingLeadBytes: [Bool] = (0..<256).map { [0x0D, 0xC2, 0xCC, 0xCD, 0xE2, 0xE3, 0xEF].contains($0) }
 
+    /// Whether the 8 bytes at `offset` (of at least `offset + 9`) may hold an
+    /// interesting lead byte or an eth (C3 then 90 or B0; the pair may end at
+    /// `offset + 8`): a few word operations instead of eight table loads and branches.
+    /// The tests can say yes wrongly (the per-byte scan then looks), never no wrongly.
+    @inline(__always)
+    static func wordMayNeedRewrite(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        let word = ByteWords.load(bytes, at: offset)
+        let next = ByteWords.load(bytes, at: offset + 1)
+        let evenBytes = word & 0xFEFE_FEFE_FEFE_FEFE   // CC/CD and E2/E3 each test as one
+        let leads = ByteWords.matches(word, 0x0D) | ByteWords.matches(word, 0xC2) | ByteWords.matches(word, 0xEF)
+            | ByteWords.matches(evenBytes, 0xCC) | ByteWords.matches(evenBytes, 0xE2)
+        let eth = ByteWords.matches(word, 0xC3) & ByteWords.matches(next & 0xDFDF_DFDF_DFDF_DFDF, 0x90)
+        return leads | eth != 0
+    }
+
     /// Normalizes `text`. O(n); text that is already clean NFC is only scanned.
     public static func normalize(_ text: String) -> String {
         var needsRewrite = false
@@ -28,34 +43,44 @@ public enum TextNormalizer {
             var previous: UInt8 = 0
             var eth: UInt8 = 0   // 1 once Ð (C3 90) or ð (C3 B0) is seen
             TextNormalizer.interestingLeadBytes.withUnsafeBufferPointer { interesting in
-                while index < count {
-                    let byte = bytes[index]
-                    // No branch: `(byte & 0xDF) == 0x90` holds for 0x90 and 0xB0 alone.
-                    eth |= (previous == 0xC3 ? 1 : 0) & ((byte & 0xDF) == 0x90 ? 1 : 0)
-                    previous = byte
-                    // Most bytes start nothing of interest: one table load and a branch.
-                    if !interesting[Int(byte)] { index += 1; continue }
-                    switch byte {
-                    case 0x0D:
-                        needsRewrite = true
-                    case 0xC2 where index + 1 < count && (bytes[index + 1] == 0xA0 || bytes[index + 1] == 0xAD):
-                        needsRewrite = true                                   // NBSP, soft hyphen
-                    case 0xCC, 0xCD:
-                        if byte == 0xCC || (index + 1 < count && bytes[index + 1] <= 0xAF) { needsNFC = true }  // U+0300–U+036F
-                    case 0xE2 where index + 2 < count:
-                        let (b1, b2) = (bytes[index + 1], bytes[index + 2])
-                        if (b1 == 0x80 && (b2 <= 0x8D || b2 == 0xAF)) || (b1 == 0x81 && (b2 == 0xA0 || b2 == 0x9F)) {
-                            needsRewrite = true                               // U+2000–200D, 202F, 2060, 205F
-                        }
-                    case 0xE3 where index + 2 < count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80:
-                        needsRewrite = true                                   // U+3000
-                    case 0xEF where index + 2 < count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF:
-                        needsRewrite = true                                   // U+FEFF
-                    default:
-                        break
+                scan: while index < count {
+                    // Most words of 8 bytes hold nothing of interest: skip them whole. (After
+                    // a C3 the per-byte scan goes on, to see whether it began an eth.)
+                    if index + 9 <= count && previous != 0xC3 && !TextNormalizer.wordMayNeedRewrite(bytes, at: index) {
+                        previous = bytes[index + 7]
+                        index += 8
+                        continue
                     }
-                    if needsRewrite && needsNFC { break }
-                    index += 1
+                    let blockEnd = min(count, index + 8)
+                    while index < blockEnd {
+                        let byte = bytes[index]
+                        // No branch: `(byte & 0xDF) == 0x90` holds for 0x90 and 0xB0 alone.
+                        eth |= (previous == 0xC3 ? 1 : 0) & ((byte & 0xDF) == 0x90 ? 1 : 0)
+                        previous = byte
+                        // Most bytes start nothing of interest: one table load and a branch.
+                        if !interesting[Int(byte)] { index += 1; continue }
+                        switch byte {
+                        case 0x0D:
+                            needsRewrite = true
+                        case 0xC2 where index + 1 < count && (bytes[index + 1] == 0xA0 || bytes[index + 1] == 0xAD):
+                            needsRewrite = true                                   // NBSP, soft hyphen
+                        case 0xCC, 0xCD:
+                            if byte == 0xCC || (index + 1 < count && bytes[index + 1] <= 0xAF) { needsNFC = true }  // U+0300–U+036F
+                        case 0xE2 where index + 2 < count:
+                            let (b1, b2) = (bytes[index + 1], bytes[index + 2])
+                            if (b1 == 0x80 && (b2 <= 0x8D || b2 == 0xAF)) || (b1 == 0x81 && (b2 == 0xA0 || b2 == 0x9F)) {
+                                needsRewrite = true                               // U+2000–200D, 202F, 2060, 205F
+                            }
+                        case 0xE3 where index + 2 < count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80:
+                            needsRewrite = true                                   // U+3000
+                        case 0xEF where index + 2 < count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF:
+                            needsRewrite = true                                   // U+FEFF
+                        default:
+                            break
+                        }
+                        if needsRewrite && needsNFC { break scan }
+                        index += 1
+                    }
                 }
             }
             if eth != 0 { needsRewrite = true }
