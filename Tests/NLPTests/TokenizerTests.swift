@@ -23,6 +23,32 @@ import Testing
         #expect(tokenizer.tokens(in: pair.0) == tokenizer.tokens(in: pair.1))
     }
 
+    /// With ă â ê ô ơ ư in the syllable, the tone belongs on the last of them, in both
+    /// styles: the tone typed on any vowel of the cluster (and in NFD) gives that token.
+    /// (The tokenizer skips placement when the tone is already there.)
+    @Test(arguments: ["người", "được", "việc", "chuyển", "thuở", "tuổi", "nước", "rượu", "khuấy", "Hướng", "giữa", "quốc"])
+    func toneMovesToTheLastVowelWithADiacritic(_ word: String) {
+        let lower = word.lowercased()
+        let letters = lower.unicodeScalars.map(\.value)
+        let toned = letters.firstIndex { (VietnameseLetters.vowel($0)?.tone ?? 0) != 0 }!
+        let tone = VietnameseLetters.vowel(letters[toned])!.tone
+        for style in ToneMarkStyle.allCases {
+            let tokenizer = Tokenizer(TokenizerConfiguration(toneStyle: style))
+            for target in letters.indices where VietnameseLetters.vowel(letters[target]) != nil {
+                var moved = letters
+                var old = VietnameseLetters.vowel(moved[toned])!
+                old.tone = 0
+                moved[toned] = VietnameseLetters.compose(old)
+                var new = VietnameseLetters.vowel(moved[target])!
+                new.tone = tone
+                moved[target] = VietnameseLetters.compose(new)
+                let variant = String(String.UnicodeScalarView(moved.compactMap(Unicode.Scalar.init)))
+                #expect(tokenizer.tokens(in: variant) == [lower], "\(variant), \(style)")
+                #expect(tokenizer.tokens(in: variant.decomposedStringWithCanonicalMapping) == [lower], "NFD \(variant), \(style)")
+            }
+        }
+    }
+
     @Test func toneStyleChoosesThePlacement() {
         let classic = Tokenizer(TokenizerConfiguration(toneStyle: .classic))
         let modern = Tokenizer(TokenizerConfiguration(toneStyle: .modern))

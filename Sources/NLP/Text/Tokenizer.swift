@@ -162,6 +162,8 @@ struct TokenScanner {
     var needsFoundation = false // a combining mark we could not compose
     var vowels = 0              // Vietnamese vowels in the token
     var toned = false           // one of them carries a tone
+    var tonedVowel = 0          // which vowel (1-based) carries it
+    var lastDiacriticVowel = 0  // which vowel (1-based) was the last of ă â ê ô ơ ư; -1: unknown
     var pendingBreak = true     // punctuation or a line end since the previous token
     var verbatim = true         // the token's input bytes are already its normalized form
 
@@ -213,7 +215,8 @@ struct TokenScanner {
                 append(lower)
                 if info & ScalarTable.vowelBit != 0 {
                     vowels += 1
-                    if info & ScalarTable.tonedBit != 0 { toned = true }
+                    if info & ScalarTable.tonedBit != 0 { toned = true; tonedVowel = vowels }
+                    if info & ScalarTable.diacriticBit != 0 && lastDiacriticVowel >= 0 { lastDiacriticVowel = vowels }
                 }
             case ScalarTable.Kind.digit.rawValue:
                 if length == 0 { start = index }
@@ -223,6 +226,7 @@ struct TokenScanner {
                 if length > 0 && !overflow {
                     if Tokenizer.compose(mark: scalar, into: &letters[length - 1]) {
                         if VietnameseLetters.tone(ofCombiningMark: scalar) != nil { toned = true }
+                        lastDiacriticVowel = -1   // the vowels' marks are no longer known here
                     } else {
                         append(scalar)
                         needsFoundation = true
@@ -254,14 +258,17 @@ struct TokenScanner {
         guard length > 0 else { verbatim = true; return }
         defer {
             length = 0; digitsOnly = true; overflow = false; needsFoundation = false; vowels = 0; toned = false
+            tonedVowel = 0; lastDiacriticVowel = 0
             verbatim = true
         }
         guard !overflow else { return }
         if needsFoundation {
             Tokenizer.recompose(letters, &length, capacity: capacity)
             TonePlacement.canonicalize(letters, count: length, style: toneStyle)
-        } else if toned && vowels >= 2 {
-            // Only a syllable with a tone and a vowel cluster can have it misplaced.
+        } else if toned && vowels >= 2 && tonedVowel != lastDiacriticVowel {
+            // Only a syllable with a tone and a vowel cluster can have it misplaced, and
+            // not when the tone is on the last vowel with a diacritic (người, việc,
+            // chuyển): that vowel takes it whatever the others are.
             if TonePlacement.canonicalize(letters, count: length, style: toneStyle) { verbatim = false }
         }
         let isNumber = digitsOnly

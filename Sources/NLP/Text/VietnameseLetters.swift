@@ -112,11 +112,13 @@ final class ScalarTable: @unchecked Sendable {
     /// 1 + base × 6 + tone for Vietnamese vowels (both cases), else 0, by table index.
     let vowels: UnsafeMutablePointer<UInt8>
     /// The three facts packed into one word per scalar, for the tokenizer's inner loop:
-    /// bits 0–20 lowercase scalar, 24–26 kind, 27 vowel, 28 toned vowel.
+    /// bits 0–20 lowercase scalar, 24–26 kind, 27 vowel, 28 toned vowel, 29 vowel with a
+    /// diacritic of its own (ă â ê ô ơ ư, any tone).
     let packed: UnsafeMutablePointer<UInt32>
     static let kindShift: UInt32 = 24
     static let vowelBit: UInt32 = 1 << 27
     static let tonedBit: UInt32 = 1 << 28
+    static let diacriticBit: UInt32 = 1 << 29
 
     private init() {
         let size = ScalarTable.size
@@ -154,6 +156,7 @@ final class ScalarTable: @unchecked Sendable {
             if vowels[index] != 0 {
                 word |= ScalarTable.vowelBit
                 if (vowels[index] - 1) % 6 != 0 { word |= ScalarTable.tonedBit }
+                if VietnameseLetters.Base.hasDiacritic[Int(vowels[index] - 1) / 6] { word |= ScalarTable.diacriticBit }
             }
             packed[index] = word
         }
