@@ -193,29 +193,16 @@ public struct ArticleCleaner: Sendable {
     /// into one space and trimmed at both ends, and its number of words (what
     /// ``wordCount(_:)`` would say of the result), counted in the same pass. O(n) over
     /// UTF-8 bytes; the text comes back unchanged, without copying bytes, when there is
-    /// nothing to collapse.
+    /// nothing to collapse (and no other control byte, which only the byte-by-byte
+    /// pass reads).
     static func collapseWhitespace(_ text: Substring) -> (text: String, words: Int) {
         withBytes(text) { utf8 in
+            if let words = wordsIfCollapsed(utf8) { return (String(text), words) }
             func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C }
-            // Most lines are clean: check and count words without a branch per byte
-            // (tested byte by byte, `isSpace` compiles to a jump table that mispredicts).
-            var messy: UInt8 = 0     // bit 0: a space after a space (or first); bit 1: tab, VT or FF
-            var previous: UInt8 = 1  // the previous byte was white space; the start counts as such
             var words = 0
-            ArticleCleaner.whiteSpaceBits.withUnsafeBufferPointer { bits in
-                for byte in utf8 {
-                    let kind = bits[Int(byte)]      // bit 0: white space; bit 1: not a plain space
-                    let space = kind & 1
-                    messy |= (kind & 2) | (space & previous)
-                    words &+= Int(previous & (space ^ 1))
-                    previous = space
-                }
-            }
-            if messy == 0 && previous == 0 { return (String(text), words) }
             var bytes: [UInt8] = []
             bytes.reserveCapacity(utf8.count)
             var pendingSpace = false
-            words = 0
             for byte in utf8 {
                 if isSpace(byte) {
                     pendingSpace = !bytes.isEmpty
@@ -230,14 +217,45 @@ public struct ArticleCleaner: Sendable {
         }
     }
 
-    /// Per byte: bit 0 set for white space within a line (space, tab, VT, FF), bit 1 for
-    /// the ones other than the plain space.
-    static let whiteSpaceBits: [UInt8] = (0..<256).map { byte in
-        switch byte {
-        case 0x20: return 1
-        case 0x09, 0x0B, 0x0C: return 3
-        default: return 0
+    /// The number of words of `bytes` when there is nothing to collapse (single plain
+    /// spaces between words, none at either end, no byte below 0x20), else `nil`. It
+    /// reads eight bytes a step, as almost every line is like that; a line with a tab
+    /// or another control byte is left to the byte-by-byte pass.
+    static func wordsIfCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = bytes.first, first != 0x20, bytes.last != 0x20 else { return nil }
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        var faults: UInt64 = 0     // a space right after a space, or a byte below 0x20 (tab, VT, FF…)
+        var carry: UInt64 = 0      // 0x80 in byte 0 when the previous word ended with a space
+        /// The space flags of `word` (0x80 in each space byte).
+        func scan(_ word: UInt64) -> UInt64 {
+            // Little-endian order, so shifting left by 8 moves each byte's flag onto the next byte.
+            let space = ByteWords.zeroBytes(word ^ 0x2020_2020_2020_2020)
+            faults |= space & (space << 8 | carry) | ByteWords.hasByte(word, below: 0x20)
+            carry = space >> 56
+            return space
         }
+        // Spaces are counted in the bytes of `lanes`, summed every 255 words before a lane
+        // can overflow (a bit count per word has no instruction on baseline x86-64).
+        var spaces = 0
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let blockEnd = min(bytes.count, offset + 8 * 255)
+            var lanes: UInt64 = 0
+            while offset + 8 <= blockEnd {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                lanes &+= scan(word) >> 7
+                offset &+= 8
+            }
+            spaces += ByteWords.byteSum(lanes)
+        }
+        if offset < bytes.count {
+            var tail: UInt64 = 0x6161_6161_6161_6161   // padded with "a": neither space nor control
+            for (shift, byte) in zip(stride(from: 0, to: 64, by: 8), bytes[offset...]) {
+                tail = tail & ~(0xFF << UInt64(shift)) | UInt64(byte) << UInt64(shift)
+            }
+            spaces += ByteWords.byteSum(scan(tail) >> 7)
+        }
+        return faults == 0 ? spaces + 1 : nil
     }
 
     private static func continuesSentence(_ line: String, words: Int, with next: String) -> Bool {
@@ -268,7 +286,8 @@ public struct ArticleCleaner: Sendable {
     /// Furniture recognisable anywhere in the text.
     static func furniture(_ line: String, words: Int) -> LineKind? {
         if line.isEmpty { return .blank }
-        if !line.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+        if !startsWithASCIILetterOrDigit(line),
+           !line.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
             return .noText
         }
         if words > 80 {
@@ -276,6 +295,14 @@ public struct ArticleCleaner: Sendable {
             let utf8 = line.utf8
             return (startsWith(utf8, "Nguồn:") || startsWith(utf8, "NGUỒN:")) && contains(utf8.prefix(200), "http") ? .source : nil
         }
+        // Most lines of this length are prose: rule them out before lowercasing.
+        if words > 6 && !withBytes(line, { mayBeFurniture($0, words: words) }) { return nil }
+        return furnitureByRules(line, words: words)
+    }
+
+    /// What the rules make of a line of at most 80 words with a letter or digit (the
+    /// slow path of ``furniture(_:words:)``; the tests check the screening against it).
+    static func furnitureByRules(_ line: String, words: Int) -> LineKind? {
         let lower = line.vietnameseLowercased
         let bare = lower.trimmingSuffix(":").trimmingSuffix(" ")
 
@@ -295,6 +322,63 @@ public struct ArticleCleaner: Sendable {
             if lower.contains("http") || lower.contains("www.") || words <= 8 { return .source }
         }
         return nil
+    }
+
+    /// Whether `line` starts with an ASCII letter or digit, which settles the no-text
+    /// check without reading Unicode properties.
+    private static func startsWithASCIILetterOrDigit(_ line: String) -> Bool {
+        guard let first = line.utf8.first else { return false }
+        return (0x30...0x39).contains(first) || (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first)
+    }
+
+    /// Whether a line of 7 to 80 words may be furniture by the rules ``furniture(_:words:)``
+    /// applies at that length, judged from bytes each rule needs: `false` is certain,
+    /// `true` means the rules must run. Each byte checked is an ASCII letter, a space,
+    /// ':', '/', '-' or "ả"/"Ả"; only its upper-case form lowercases to each of them
+    /// (the cleaner lowercases scalar by scalar), and each stands alone in any
+    /// normalization form, so the `hasPrefix` rules, which match canonically
+    /// equivalent text, need them too.
+    ///
+    /// - a view counter (at most 8 words) starts with "lượt", "số" or "đã";
+    /// - a dateline (at most 12 words) has two '/' or '-' in its date;
+    /// - every rule with a colon has "nh", "o", "p" or "n" and perhaps a space before
+    ///   it: "ảnh:", "ảnh :", "photo:", "video:", "clip:", "nguồn:", "nguồn :";
+    /// - the other caption markers have "ảnh m" ("ảnh minh họa", "ảnh minh hoạ").
+    static func mayBeFurniture(_ bytes: UnsafeBufferPointer<UInt8>, words: Int) -> Bool {
+        guard let first = bytes.first else { return true }
+        switch first {
+        case 0x4C, 0x6C, 0x53, 0x73, 0xC3, 0xC4:   // L, l, S, s, and the lead bytes of Đ, đ, Ð, ð
+            if words <= 8 { return true }
+        default:
+            break
+        }
+        var dateSeparators = 0
+        for index in bytes.indices {
+            switch bytes[index] {
+            case 0x2F, 0x2D:
+                dateSeparators += 1
+                if words <= 12 && dateSeparators >= 2 { return true }
+            case 0x3A:
+                var before = index - 1
+                if before >= 0 && bytes[before] == 0x20 { before -= 1 }
+                guard before >= 0 else { continue }
+                // Setting bit 5 lowercases an ASCII letter; no other byte becomes n, h, o or p.
+                switch bytes[before] | 0x20 {
+                case 0x6E, 0x68, 0x6F, 0x70: return true
+                default: continue
+                }
+            case 0xE1:
+                // "ả" or "Ả" (E1 BA A3, E1 BA A2), then "nh m" in any case.
+                if index + 6 < bytes.count && bytes[index + 1] == 0xBA && bytes[index + 2] & 0xFE == 0xA2
+                    && bytes[index + 3] | 0x20 == 0x6E && bytes[index + 4] | 0x20 == 0x68
+                    && bytes[index + 5] == 0x20 && bytes[index + 6] | 0x20 == 0x6D {
+                    return true
+                }
+            default:
+                continue
+            }
+        }
+        return false
     }
 
     /// Furniture recognisable only at the end of the text.
@@ -471,10 +555,15 @@ public struct ArticleCleaner: Sendable {
     /// the last 400 bytes are searched, where the marker sits.
     static func removingTag(_ line: String) -> String? {
         let cut: Int? = withBytes(line) { bytes in
-            // Every marker ends with ':'; look back from each ':' in the last 400 bytes.
+            // Every marker ends with ':'; look back from each ':' in the last 400 bytes,
+            // skipping eight bytes at a time where there is none.
             var index = bytes.count - 1
             let stop = max(0, bytes.count - 400)
             while index >= stop {
+                if index - 7 >= stop && ByteWords.matches(ByteWords.load(bytes, at: index - 7), 0x3A) == 0 {
+                    index -= 8
+                    continue
+                }
                 if bytes[index] == 0x3A {
                     for marker in tagMarkers where marker.count <= index + 1 {
                         let start = index + 1 - marker.count
@@ -524,6 +613,7 @@ public struct ArticleCleaner: Sendable {
     /// Removes a newspaper's source tag at the start of the lead: "(GLO)- ", "BPO- ",
     /// "(Chinhphu.vn) - ".
     static func removingSourceTag(_ paragraph: String) -> String {
+        if opensWithoutSourceTag(paragraph) { return paragraph }
         var rest = Substring(paragraph)
         if rest.hasPrefix("("), let close = rest.firstIndex(of: ")"), rest.distance(from: rest.startIndex, to: close) <= 25 {
             let inside = rest[rest.index(after: rest.startIndex)..<close]
@@ -540,6 +630,23 @@ public struct ArticleCleaner: Sendable {
         guard let next = rest.first, next.isUppercase || next.isNumber || next == "“" || next == "\"" else { return paragraph }
         return String(rest)
     }
+
+    /// Whether the first bytes rule out a source tag: the paragraph opens with neither
+    /// "(" nor two to six ASCII capitals and digits. Reading Characters, as the full
+    /// check does, costs an upper-case test of each; ASCII bytes are Characters of their
+    /// own when an ASCII byte follows, and a combining mark can take at most the last
+    /// of a run, so a run of k such bytes is k or k - 1 Characters.
+    static func opensWithoutSourceTag(_ paragraph: String) -> Bool {
+        withBytes(paragraph) { bytes in
+            guard let first = bytes.first, first != 0x28 else { return false }
+            var run = 0
+            while run < min(bytes.count, 8), (0x41...0x5A).contains(bytes[run]) || (0x30...0x39).contains(bytes[run]) {
+                run += 1
+            }
+            if run == bytes.count || bytes[run] < 0x80 { return !(2...6).contains(run) }
+            return run <= 1 || run >= 8
+        }
+    }
 }
 
 import Foundation
@@ -554,14 +661,21 @@ extension StringProtocol {
     /// Lowercase through the tokenizer's scalar table: the same result as
     /// `lowercased()` for Vietnamese text at a fraction of the cost (the standard
     /// library's full Unicode mapping costs tens of thousands of instructions per line).
+    /// The result is built as UTF-8 bytes: appending to a `String.UnicodeScalarView`
+    /// costs hundreds of instructions per scalar.
     var vietnameseLowercased: String {
         let table = ScalarTable.shared
-        var scalars = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
         for scalar in unicodeScalars {
             let index = ScalarTable.index(scalar.value)
             let lower = index >= 0 ? table.lowers[index] : table.lowercase(scalar.value)
-            scalars.append(Unicode.Scalar(lower) ?? scalar)
+            if lower < 0x80 {
+                bytes.append(UInt8(lower))
+            } else {
+                bytes.append(contentsOf: (Unicode.Scalar(lower) ?? scalar).utf8)
+            }
         }
-        return String(scalars)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
