@@ -37,6 +37,7 @@ public struct Analyzer: Sendable {
     /// ``appendKeys(of:to:)`` that also shows `eachToken` every token, so that a caller
     /// who needs both the keys and the tokens (the summarizer counts syllables and
     /// numbers) tokenizes the text once.
+    @inline(__always)
     public func appendKeys(of text: String, to keys: inout [UInt64], eachToken: (Token) -> Void) {
         var copy = text
         copy.withUTF8 { input in
@@ -45,11 +46,17 @@ public struct Analyzer: Sendable {
             let bound = maximumFeatureCount(bytes: input.count)
             let found = [UInt64](unsafeUninitializedCapacity: bound) { buffer, count in
                 var written = 0
-                forEachKey(inUTF8: input, token: eachToken, feature: { key, _ in
-                    precondition(written < bound)
-                    buffer[written] = key
-                    written += 1
-                })
+                var window = NGramWindow(ngrams)
+                // The window and the store written out here rather than through
+                // forEachKey: a closure handed down would be called once per n-gram.
+                tokenizer.forEachToken(inUTF8: input) { token in
+                    eachToken(token)
+                    window.push(token.key, startsPhrase: token.startsPhrase) { key, _ in
+                        precondition(written < bound)
+                        buffer[written] = key
+                        written += 1
+                    }
+                }
                 count = written
             }
             if keys.isEmpty { keys = found } else { keys.append(contentsOf: found) }
@@ -99,33 +106,15 @@ public struct Analyzer: Sendable {
     }
 
     /// The n-gram window every path shares: calls `token` for each token, then
-    /// `feature(key, n)` for each n-gram ending at it, shorter ones first.
+    /// `feature(key, n)` for each n-gram ending at it, shorter ones first. Both closures
+    /// are inlined into the tokenizer's loop (no call per n-gram).
     @inline(__always)
     private func forEachKey(inUTF8 input: UnsafeBufferPointer<UInt8>, token onToken: (Token) -> Void,
                             feature: (UInt64, Int) -> Void) {
-        let window = ngrams.upper, lower = ngrams.lower
-        // The last `window` keys, oldest first, newest at `newest`. Shifting three keys
-        // per token is cheaper than a ring index: `% window` is a division.
-        let newest = Analyzer.maximumNGram - 1, oldest = Analyzer.maximumNGram - window
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Analyzer.maximumNGram) { recent in
-            var filled = 0
-            tokenizer.forEachToken(inUTF8: input) { token in
-                onToken(token)
-                if token.startsPhrase { filled = 0 }
-                var slot = oldest
-                while slot < newest { recent[slot] = recent[slot + 1]; slot += 1 }
-                recent[newest] = token.key
-                filled = min(filled + 1, window)
-                guard filled >= lower else { return }
-                if lower == 1 { feature(token.key, 1) }
-                if window == 1 || filled < 2 { return }
-                // Longer n-grams fold their parts' keys left to right.
-                for n in max(2, lower)...min(window, filled) {
-                    var key = recent[newest - n + 1]
-                    for part in (newest - n + 2)...newest { key = FeatureKey.combine(key, recent[part]) }
-                    feature(key, n)
-                }
-            }
+        var window = NGramWindow(ngrams)
+        tokenizer.forEachToken(inUTF8: input) { token in
+            onToken(token)
+            window.push(token.key, startsPhrase: token.startsPhrase, feature)
         }
     }
 
