@@ -70,19 +70,22 @@ public struct Analyzer: Sendable {
     public func collect(inUTF8 input: UnsafeBufferPointer<UInt8>, into features: inout DocumentFeatures) {
         features.write(maximumCount: maximumFeatureCount(bytes: input.count)) { writer in
             var tokenStarts = (0, 0, 0, 0)   // the last four tokens' start offsets, newest last
-            forEachKey(inUTF8: input, token: { token in
+            var window = NGramWindow(ngrams)
+            // Written out rather than through forEachKey, as in appendKeys: no call per n-gram.
+            tokenizer.forEachToken(inUTF8: input) { token in
                 tokenStarts = (tokenStarts.1, tokenStarts.2, tokenStarts.3, token.sourceRange.lowerBound)
                 writer.tokenEnd = token.sourceRange.upperBound
-            }, feature: { key, n in
-                let start: Int
-                switch n {
-                case 1: start = tokenStarts.3
-                case 2: start = tokenStarts.2
-                case 3: start = tokenStarts.1
-                default: start = tokenStarts.0
+                window.push(token.key, startsPhrase: token.startsPhrase) { key, n in
+                    let start: Int
+                    switch n {
+                    case 1: start = tokenStarts.3
+                    case 2: start = tokenStarts.2
+                    case 3: start = tokenStarts.1
+                    default: start = tokenStarts.0
+                    }
+                    writer.append(key: key, start: start)
                 }
-                writer.append(key: key, start: start)
-            })
+            }
         }
     }
 
