@@ -17,15 +17,16 @@ import Testing
     @Test func writesOneLinePerInputInOrder() throws {
         let directory = CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let corpus = try Self.corpus(directory, count: 300)
+        // More than two batches of 256, so that batches overlap on the workers.
+        let corpus = try Self.corpus(directory, count: 700)
         let out = directory.appendingPathComponent("out.jsonl")
-        let result = try CLI.run(["summarize", "--format", "jsonl", "--out", out.path, "--words", "40", corpus.path])
+        let result = try CLI.run(["summarize", "--format", "jsonl", "--out", out.path, "--words", "40", "--jobs", "2", corpus.path])
         #expect(result.status == 0)
         let lines = try String(contentsOf: out, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == 300)
+        #expect(lines.count == 700)
         let ids = lines.map { (try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["id"] as! String }
-        #expect(ids == (0..<300).map { "doc-\($0)" })
-        #expect(result.stderr.contains("summarized 300 documents"))
+        #expect(ids == (0..<700).map { "doc-\($0)" })
+        #expect(result.stderr.contains("summarized 700 documents"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["corpus.jsonl", "out.jsonl"])
     }
 

@@ -24,7 +24,7 @@ struct DocumentPipeline {
     ///
     /// Double-buffered: while the workers process one batch, the calling thread emits
     /// the previous batch's results and reads the next batch, so reading and writing
-    /// overlap the work. Each batch is cut into small chunks that idle workers take, so
+    /// overlap the work; at most two batches are in memory at once. Each batch is cut into small chunks that idle workers take, so
     /// a slow document does not hold up the others.
     func run<Output>(_ reader: inout InputReader,
                      progress: ProgressLine? = nil,
@@ -66,17 +66,18 @@ struct DocumentPipeline {
         }
 
         let work = BatchWork(process: process, jobs: max(1, jobs))
-        var previous: [Outcome]? = nil
-        var batch = readBatch()
-        while !batch.isEmpty {
+        // Two batches in flight: the next one is queued before the calling thread waits
+        // for the current one, so a worker that runs out of chunks moves straight on to
+        // the next batch instead of idling at the end of each batch.
+        var inFlight: [BatchWork<Output>.Running] = []
+        while true {
+            let batch = readBatch()
+            if batch.isEmpty { break }
             if stop() { counts.interrupted = true; break }
-            let running = work.start(batch)
-            if let previous { try emitAll(previous) }
-            let next = readBatch()
-            previous = running.wait()
-            batch = next
+            inFlight.append(work.start(batch))
+            if inFlight.count > 1 { try emitAll(inFlight.removeFirst().wait()) }
         }
-        if let previous { try emitAll(previous) }
+        for running in inFlight { try emitAll(running.wait()) }
         progress?.finish()
         return counts
     }
