@@ -105,15 +105,26 @@ struct Summarize: ParsableCommand {
         case .json:
             return JSONOutput.pretty(PrettySummary(id: id, summary: summary.text, sentences: summary.sentences)) + "\n"
         case .jsonl:
-            // Built by hand, not by JSONEncoder: this runs once per article of a corpus.
-            return JSONText.object([
-                ("id", JSONText.string(id)),
-                ("summary", JSONText.string(summary.text)),
-                ("sentences", "[" + summary.sentences.map {
-                    JSONText.object([("index", JSONText.number($0.index)), ("score", JSONText.number($0.score)),
-                                     ("text", JSONText.string($0.text))])
-                }.joined(separator: ",") + "]"),
-            ]) + "\n"
+            // Built by hand in one string, not by JSONEncoder: this runs once per article
+            // of a corpus.
+            var line = "{\"id\":"
+            line.reserveCapacity(96 + id.utf8.count + 2 * summary.sentences.reduce(0) { $0 + $1.text.utf8.count }
+                                 + 48 * summary.sentences.count)
+            JSONText.appendString(id, to: &line)
+            line += ",\"summary\":"
+            JSONText.appendString(summary.text, to: &line)
+            line += ",\"sentences\":["
+            for (position, sentence) in summary.sentences.enumerated() {
+                line += position == 0 ? "{\"index\":" : ",{\"index\":"
+                line += String(sentence.index)
+                line += ",\"score\":"
+                JSONText.appendNumber(sentence.score, to: &line)
+                line += ",\"text\":"
+                JSONText.appendString(sentence.text, to: &line)
+                line += "}"
+            }
+            line += "]}\n"
+            return line
         }
     }
 

@@ -12,8 +12,13 @@ enum JSONText {
     /// Appends `text` as a JSON string literal to `out`: per-document lines are built
     /// in one string rather than from many small ones.
     static func appendString(_ text: String, to out: inout String) {
-        var needsEscape = false
-        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C { needsEscape = true; break }
+        var text = text
+        let needsEscape = text.withUTF8 { bytes in
+            // Branch-free over the bytes: the loop vectorizes, and almost no text needs escaping.
+            var flagged = false
+            for byte in bytes { flagged = flagged || (byte < 0x20) || (byte == 0x22) || (byte == 0x5C) }
+            return flagged
+        }
         if !needsEscape {
             out += "\""
             out += text
