@@ -148,13 +148,35 @@ public final class InterleavedFeatureTable: @unchecked Sendable {
 
     /// `payload bits << 32 | value`, or all ones when `key` is absent.
     @inline(__always)
-    private func packedValue(for key: UInt64) -> UInt64 {
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while true {
-            let found = slots[2 * slot]
-            if found == key { return slots[2 * slot + 1] }
-            if found == 0 { return ~0 }
-            slot = (slot + 1) & mask
+    private func packedValue(for key: UInt64) -> UInt64 { probe.packedValue(for: key) }
+
+    /// The table as a plain pointer and mask, for per-token loops: a closure that
+    /// captures it retains nothing, where one that captures the table retains and
+    /// releases it around every call it makes. Valid while the table lives.
+    var probe: Probe { Probe(slots: UnsafePointer(slots), mask: mask) }
+
+    /// See ``probe``.
+    struct Probe {
+        let slots: UnsafePointer<UInt64>
+        let mask: Int
+
+        /// `payload bits << 32 | value`, or all ones when `key` is absent.
+        @inline(__always)
+        func packedValue(for key: UInt64) -> UInt64 {
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while true {
+                let found = slots[2 * slot]
+                if found == key { return slots[2 * slot + 1] }
+                if found == 0 { return ~0 }
+                slot = (slot + 1) & mask
+            }
+        }
+
+        /// The payload stored with `key` (a vectorizer's idf), or `absent`.
+        @inline(__always)
+        func payload(for key: UInt64, absent: Float) -> Float {
+            let entry = packedValue(for: key)
+            return entry == ~0 ? absent : InterleavedFeatureTable.unpack(entry).payload
         }
     }
 

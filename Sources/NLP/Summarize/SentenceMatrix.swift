@@ -93,10 +93,8 @@ struct SentenceMatrix {
     }
 
     /// Counts an article's terms against the background vectorizer, row after row
-    /// (the sentences, then the title), into flat arrays. A struct with mutating
-    /// methods, not closures over local variables, so that exclusive access is checked
-    /// at compile time rather than on every token; its buffers are reused from row to
-    /// row.
+    /// (the sentences, then the title), into flat arrays; its buffers are reused from
+    /// row to row.
     private struct Builder {
         let vectorizer: TfidfVectorizer
         let lookup: InterleavedFeatureTable
@@ -104,18 +102,15 @@ struct SentenceMatrix {
         let unigramsOnly: Bool
         /// The article's distinct terms, numbered in first-seen order (local columns).
         private var terms = ArticleTerms()
-        /// Idf of each local column.
-        var idf: [Float] = []
         var tokens: [Int]
         var numbers: [Int]
         /// Row r's (local column, count) entries are `entryColumns[rowStarts[r]..<rowStarts[r + 1]]`,
-        /// sorted by column, so that sums run in the same order in every process.
+        /// in the order the terms first occur in the row: a function of the text alone,
+        /// so sums over a row run in the same order in every process.
         var entryColumns: [Int32] = []
         var entryCounts: [Float] = []
         var rowStarts: [Int] = [0]
         private var keys: [UInt64] = []
-        /// The current row's distinct columns.
-        private var touched: [Int32] = []
 
         init(vectorizer: TfidfVectorizer, sentenceCount: Int) {
             self.vectorizer = vectorizer
@@ -127,112 +122,136 @@ struct SentenceMatrix {
             numbers = [Int](repeating: 0, count: sentenceCount)
         }
 
+        /// Idf of each local column.
+        var idf: [Float] { terms.idf }
+
         /// Frees the term table. Call once, when done.
         func deallocate() { terms.deallocate() }
 
         /// Appends the row of `text`: its distinct terms and their counts.
         mutating func count(_ text: String, sentence: Int?) {
-            keys.removeAll(keepingCapacity: true)
             var tokenCount = 0, numberCount = 0
+            // The table is moved into a local, so that the token closure does not
+            // capture `self` while it is being mutated; it holds only raw buffers.
+            var terms = self.terms
+            // Not the table itself: see InterleavedFeatureTable.probe. `self` keeps it alive.
+            let lookup = self.lookup.probe, unseen = self.unseen
             if unigramsOnly {
+                // One pass: each token is counted as the tokenizer hands it over.
                 vectorizer.analyzer.tokenizer.forEachToken(in: text) { token in
                     tokenCount += 1
                     if token.isNumber { numberCount += 1 }
-                    keys.append(token.key)
+                    terms.count(token.key, lookup: lookup, unseen: unseen)
                 }
             } else {
+                keys.removeAll(keepingCapacity: true)
                 vectorizer.analyzer.appendKeys(of: text, to: &keys) { token in
                     tokenCount += 1
                     if token.isNumber { numberCount += 1 }
                 }
+                for key in keys { terms.count(key, lookup: lookup, unseen: unseen) }
             }
             if let sentence {
                 tokens[sentence] = tokenCount
                 numbers[sentence] = numberCount
             }
-            touched.removeAll(keepingCapacity: true)
-            for key in keys {
-                let (column, inserted) = terms.column(for: key)
-                if inserted { idf.append(lookup.valueAndPayload(for: key)?.payload ?? unseen) }
-                if terms.rowCounts[Int(column)] == 0 { touched.append(column) }
-                terms.rowCounts[Int(column)] += 1
-            }
-            // Columns are numbered in first-seen order, so a row's are nearly sorted
-            // already: insertion sort is close to linear here.
-            touched.withUnsafeMutableBufferPointer { columns in
-                for index in columns.indices.dropFirst() {
-                    let column = columns[index]
-                    var position = index
-                    while position > 0 && columns[position - 1] > column {
-                        columns[position] = columns[position - 1]
-                        position -= 1
-                    }
-                    columns[position] = column
-                }
-            }
-            for column in touched {
+            terms.endRow { column, count in
                 entryColumns.append(column)
-                entryCounts.append(terms.rowCounts[Int(column)])
-                terms.rowCounts[Int(column)] = 0
+                entryCounts.append(count)
             }
+            self.terms = terms
             rowStarts.append(entryColumns.count)
         }
     }
 
     /// An article's distinct terms: key → local column, numbered in first-seen order,
-    /// in an open-addressing table over raw memory, with each column's occurrences in
-    /// the current row beside it. Counting runs once per token of every article; array
-    /// storage would check bounds and uniqueness at each step.
+    /// in an open-addressing table over raw memory, with each column's idf and its
+    /// occurrences in the current row beside it. Counting runs once per token of every
+    /// article; array storage would check bounds and uniqueness at each step.
     private struct ArticleTerms {
         private var slotKeys: UnsafeMutablePointer<UInt64>   // 0: empty
         private var slotColumns: UnsafeMutablePointer<Int32>
         private var capacity: Int
         /// Number of terms (the next column).
         private(set) var count = 0
-        /// Occurrences in the current row, per column (zero between rows); room for
-        /// `capacity / 2` columns, the most the table holds before it grows.
-        private(set) var rowCounts: UnsafeMutablePointer<Float>
+        /// Per column, room for `capacity / 2` columns (the most the table holds before
+        /// it grows): idf, and occurrences in the current row (zero between rows).
+        private var idfs: UnsafeMutablePointer<Float>
+        private var rowCounts: UnsafeMutablePointer<Float>
+        /// The current row's distinct columns, in first-seen order.
+        private var touched: UnsafeMutablePointer<Int32>
+        private var touchedCount = 0
 
         init() {
             capacity = 512
             slotKeys = .allocate(capacity: capacity)
             slotKeys.initialize(repeating: 0, count: capacity)
             slotColumns = .allocate(capacity: capacity)
+            idfs = .allocate(capacity: capacity / 2)
             rowCounts = .allocate(capacity: capacity / 2)
+            touched = .allocate(capacity: capacity / 2)
         }
 
         func deallocate() {
-            slotKeys.deallocate(); slotColumns.deallocate(); rowCounts.deallocate()
+            slotKeys.deallocate(); slotColumns.deallocate(); idfs.deallocate(); rowCounts.deallocate(); touched.deallocate()
         }
 
-        /// The column of `key` and whether the term is new (its row count is then 0).
+        /// Idf of each column.
+        var idf: [Float] { Array(UnsafeBufferPointer(start: idfs, count: count)) }
+
+        /// Counts one occurrence of `key` in the current row; a new term takes its idf
+        /// from `lookup`, or `unseen`.
         @inline(__always)
-        mutating func column(for key: UInt64) -> (column: Int32, inserted: Bool) {
+        mutating func count(_ key: UInt64, lookup: InterleavedFeatureTable.Probe, unseen: Float) {
             if (count + 1) * 2 > capacity { grow() }
             let mask = capacity - 1
             var slot = Int(truncatingIfNeeded: key) & mask
+            var column: Int
             while true {
                 let found = slotKeys[slot]
-                if found == key { return (slotColumns[slot], false) }
-                if found == 0 { break }
+                if found == key { column = Int(slotColumns[slot]); break }
+                if found == 0 {
+                    column = count
+                    slotKeys[slot] = key
+                    slotColumns[slot] = Int32(column)
+                    idfs[column] = lookup.payload(for: key, absent: unseen)
+                    rowCounts[column] = 0
+                    count += 1
+                    break
+                }
                 slot = (slot + 1) & mask
             }
-            let column = Int32(count)
-            slotKeys[slot] = key
-            slotColumns[slot] = column
-            rowCounts[count] = 0
-            count += 1
-            return (column, true)
+            if rowCounts[column] == 0 {
+                touched[touchedCount] = Int32(column)
+                touchedCount += 1
+            }
+            rowCounts[column] += 1
+        }
+
+        /// Hands over the current row's (column, count) pairs in first-seen order and
+        /// starts a new row.
+        mutating func endRow(_ body: (Int32, Float) -> Void) {
+            for index in 0..<touchedCount {
+                let column = touched[index]
+                body(column, rowCounts[Int(column)])
+                rowCounts[Int(column)] = 0
+            }
+            touchedCount = 0
         }
 
         private mutating func grow() {
-            let oldKeys = slotKeys, oldColumns = slotColumns, oldCounts = rowCounts, oldCapacity = capacity
+            let oldKeys = slotKeys, oldColumns = slotColumns, oldCapacity = capacity
+            let oldIdfs = idfs, oldCounts = rowCounts, oldTouched = touched
             capacity *= 2
             slotKeys = .allocate(capacity: capacity)
             slotKeys.initialize(repeating: 0, count: capacity)
             slotColumns = .allocate(capacity: capacity)
+            idfs = .allocate(capacity: capacity / 2)
+            idfs.initialize(from: oldIdfs, count: count)
             rowCounts = .allocate(capacity: capacity / 2)
             rowCounts.initialize(from: oldCounts, count: count)
+            touched = .allocate(capacity: capacity / 2)
+            touched.initialize(from: oldTouched, count: touchedCount)
             let mask = capacity - 1
             for index in 0..<oldCapacity where oldKeys[index] != 0 {
                 var slot = Int(truncatingIfNeeded: oldKeys[index]) & mask
@@ -240,7 +259,7 @@ struct SentenceMatrix {
                 slotKeys[slot] = oldKeys[index]
                 slotColumns[slot] = oldColumns[index]
             }
-            oldKeys.deallocate(); oldColumns.deallocate(); oldCounts.deallocate()
+            oldKeys.deallocate(); oldColumns.deallocate(); oldIdfs.deallocate(); oldCounts.deallocate(); oldTouched.deallocate()
         }
     }
 
