@@ -83,16 +83,19 @@ struct DocumentPipeline {
     }
 }
 
-/// One batch of documents processed on a fixed number of worker threads, in small
-/// chunks taken in order, while the caller does other work.
+/// Batches of documents processed on a fixed number of worker threads in all, in
+/// small chunks taken in order, while the caller does other work.
 private final class BatchWork<Output>: @unchecked Sendable {
     typealias Outcome = Result<(InputDocument, Output), InputFailure>
     let process: (InputDocument) throws -> Output
     let jobs: Int
+    /// Two batches can be queued at once; this keeps the workers of both to `jobs`.
+    private let workers: DispatchSemaphore
 
     init(process: @escaping (InputDocument) throws -> Output, jobs: Int) {
         self.process = process
         self.jobs = jobs
+        workers = DispatchSemaphore(value: jobs)
     }
 
     final class Running: @unchecked Sendable {
@@ -115,6 +118,8 @@ private final class BatchWork<Output>: @unchecked Sendable {
         for _ in 0..<min(jobs, (batch.count + chunk - 1) / chunk) {
             running.group.enter()
             DispatchQueue.global().async {
+                self.workers.wait()
+                defer { self.workers.signal() }
                 while true {
                     let start = next.add(chunk)
                     if start >= batch.count { break }
