@@ -635,7 +635,9 @@ private final class FileBytes: @unchecked Sendable {
             owner = .nothing
             return
         }
-        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0),
+        // MAP_POPULATE: the checksum reads every page at once anyway; one call maps them all
+        // instead of a page fault per few pages.
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0),
               address != UnsafeMutableRawPointer(bitPattern: -1) else {
             throw ModelFileError.unreadable(path: path, reason: "cannot map it into memory: \(systemErrorText(errno))")
         }
