@@ -25,6 +25,12 @@ struct Clean: ParsableCommand {
     @Flag(help: "Show every input line with the kind the cleaner gave it (text format only).")
     var explain = false
 
+    func validate() throws {
+        if explain && format != .text {
+            throw ValidationError("--explain prints one line of text per input line; it cannot be combined with --format \(format.rawValue).")
+        }
+    }
+
     struct Output: Encodable {
         var id: String
         var title: String
