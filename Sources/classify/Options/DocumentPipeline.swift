@@ -22,10 +22,11 @@ struct DocumentPipeline {
     /// Processes every item of `reader` not excluded by `skip`, calling `emit` in input
     /// order for each success. `process` is called concurrently.
     ///
-    /// Double-buffered: while the workers process one batch, the calling thread emits
-    /// the previous batch's results and reads the next batch, so reading and writing
-    /// overlap the work; at most two batches are in memory at once. Each batch is cut into small chunks that idle workers take, so
-    /// a slow document does not hold up the others.
+    /// Two batches in flight: while the workers process them, the calling thread waits
+    /// for the older one, emits its results and reads the next batch, so reading and
+    /// writing overlap the work and memory holds at most two batches. Each batch is cut
+    /// into small chunks that idle workers take, so a slow document does not hold up
+    /// the others.
     func run<Output>(_ reader: inout InputReader,
                      progress: ProgressLine? = nil,
                      skip: (InputItem) -> Bool = { _ in false },
