@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A sparse matrix in compressed sparse row (CSR) form: `Float` values, `Int32`
 /// column indices, column indices sorted within each row.
 ///
@@ -50,12 +52,38 @@ public struct SparseMatrix: Sendable, Equatable {
     }
 
     /// The rows of `parts`, one after the other; each part has `columnCount` columns.
-    /// Sized once, so each value is copied once. O(total non-zeros).
+    /// Sized once, so each value is copied once, the parts side by side on all cores:
+    /// the copy is as large as the matrix, and on one core it (with its page faults)
+    /// took a tenth of fitting a corpus. O(total non-zeros).
     public init(stacking parts: [SparseMatrix], columnCount: Int) {
         if parts.count == 1, parts[0].columnCount == columnCount { self = parts[0]; return }
-        self.init(columnCount: columnCount)
-        reserveCapacity(rows: parts.reduce(0) { $0 + $1.rowCount }, nonzeros: parts.reduce(0) { $0 + $1.columns.count })
-        for part in parts { appendRows(of: part) }
+        precondition(parts.allSatisfy { $0.columnCount == columnCount })
+        var starts = [0]
+        for part in parts { starts.append(starts.last! + part.nonzeroCount) }
+        var rowStarts: ContiguousArray<Int> = [0]
+        rowStarts.reserveCapacity(parts.reduce(1) { $0 + $1.rowCount })
+        for (index, part) in parts.enumerated() {
+            rowStarts.append(contentsOf: part.rowStarts.dropFirst().map { $0 + starts[index] })
+        }
+        self.init(rowStarts: rowStarts,
+                  columns: SparseMatrix.concatenate(parts.map(\.columns), starts: starts),
+                  values: SparseMatrix.concatenate(parts.map(\.values), starts: starts),
+                  columnCount: columnCount)
+    }
+
+    /// `arrays` end to end, copied concurrently; `starts` are their offsets in the result.
+    private static func concatenate<T: Sendable>(_ arrays: [ContiguousArray<T>], starts: [Int]) -> ContiguousArray<T> {
+        let total = starts.last!
+        return ContiguousArray(unsafeUninitializedCapacity: total) { buffer, initialized in
+            let destination = UncheckedBox(buffer)
+            DispatchQueue.concurrentPerform(iterations: arrays.count) { index in
+                arrays[index].withUnsafeBufferPointer { source in
+                    guard let from = source.baseAddress, source.count > 0 else { return }
+                    (destination.value.baseAddress! + starts[index]).initialize(from: from, count: source.count)
+                }
+            }
+            initialized = total
+        }
     }
 
     /// Makes room for `rows` more rows holding `nonzeros` more values in all.
