@@ -108,11 +108,38 @@ import Testing
 
     @Test func resultDoesNotDependOnThreadCount() throws {
         let documents = try TestPaths.seedNames.map { try TestPaths.seedText($0) } + corpus
-        let (one, matrixOne) = TfidfVectorizer.fitTransform(documents, configuration: configuration, threads: 1)
-        let (three, matrixThree) = TfidfVectorizer.fitTransform(documents, configuration: configuration, threads: 3)
-        #expect(one.state.vocabulary.keys == three.state.vocabulary.keys)
-        #expect(one.state.idf == three.state.idf)
-        #expect(matrixOne == matrixThree)
+        var limited = configuration
+        limited.maxFeatures = 40
+        for configuration in [configuration, limited] {
+            let (one, matrixOne) = TfidfVectorizer.fitTransform(documents, configuration: configuration, threads: 1)
+            // Each thread count sorts its own partitions of the vocabulary and merges them.
+            for threads in [2, 3, 4, 5] {
+                let (other, matrixOther) = TfidfVectorizer.fitTransform(documents, configuration: configuration, threads: threads)
+                #expect(one.state.vocabulary.keys == other.state.vocabulary.keys, "\(threads) threads")
+                #expect(one.state.vocabulary.textBytes == other.state.vocabulary.textBytes, "\(threads) threads")
+                #expect(one.state.idf == other.state.idf, "\(threads) threads")
+                #expect(matrixOne == matrixOther, "\(threads) threads")
+            }
+        }
+    }
+
+    @Test func featuresAreInTextOrder() throws {
+        let documents = try TestPaths.seedNames.map { try TestPaths.seedText($0) } + corpus
+        let vectorizer = TfidfVectorizer.fit(documents, configuration: configuration, threads: 3)
+        let bytes = texts(vectorizer).map { Array($0.utf8) }
+        #expect(bytes.count > 100)
+        #expect(zip(bytes, bytes.dropFirst()).allSatisfy { $0.lexicographicallyPrecedes($1) })
+    }
+
+    @Test func mergingSortedRunsGivesOneSortedArray() {
+        var generator = SystemRandomNumberGenerator()
+        for runCount in 0...6 {
+            let runs = (0..<runCount).map { _ in (0..<Int.random(in: 0...30, using: &generator)).map { _ in Int.random(in: 0...50, using: &generator) }.sorted() }
+            #expect(TfidfVectorizer.mergeSorted(runs, by: <) == runs.joined().sorted(), "\(runs)")
+        }
+        // Ties keep the earlier run first.
+        let tagged = TfidfVectorizer.mergeSorted([[(1, "a"), (2, "a")], [(1, "b")], [(1, "c"), (3, "c")]]) { $0.0 < $1.0 }
+        #expect(tagged.map(\.1) == ["a", "b", "c", "a", "c"])
     }
 
     @Test func toneStylesShareFeatures() {

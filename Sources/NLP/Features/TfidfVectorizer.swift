@@ -153,6 +153,16 @@ public struct TfidfVectorizer: Sendable {
         let minCount = configuration.minDF.documents(of: n)
         let maxCount = configuration.maxDF.documents(of: n)
 
+        func text(_ candidate: Candidate) -> ArraySlice<UInt8> {
+            counts[Int(candidate.chunk)].text[Int(candidate.textOffset)..<Int(candidate.textOffset + candidate.textLength)]
+        }
+        func textOrder(_ a: Candidate, _ b: Candidate) -> Bool {
+            a.prefix != b.prefix ? a.prefix < b.prefix : text(a).lexicographicallyPrecedes(text(b))
+        }
+        // Without a feature limit, each partition sorts its own survivors by text in
+        // parallel and one merge orders them all; a limit needs all of them ranked by count first.
+        let sortsInParallel = configuration.maxFeatures == nil
+
         // Merge the threads' counts in parallel, each thread taking one slice of the key space.
         let partitions = max(1, threads)
         let survivors = parallelMap(partitions) { partition -> [Candidate] in
@@ -172,29 +182,32 @@ public struct TfidfVectorizer: Sendable {
                     merged[Int(position)].totalCount += Int64(chunk.totalCounts[Int(entry.id)])
                 }
             }
-            return merged.filter {
+            var kept = merged.filter {
                 let df = Double($0.documentFrequency)
                 return df >= minCount && df <= maxCount
             }
+            for index in kept.indices {
+                var prefix: UInt64 = 0
+                let bytes = text(kept[index])
+                for offset in 0..<8 { prefix = (prefix << 8) | UInt64(offset < bytes.count ? bytes[bytes.startIndex + offset] : 0) }
+                kept[index].prefix = prefix
+            }
+            if sortsInParallel { kept.sort(by: textOrder) }
+            return kept
         }
-        var kept = Array(survivors.joined())
-        func text(_ candidate: Candidate) -> ArraySlice<UInt8> {
-            counts[Int(candidate.chunk)].text[Int(candidate.textOffset)..<Int(candidate.textOffset + candidate.textLength)]
+        var kept: [Candidate]
+        if sortsInParallel {
+            // Texts are distinct (a key is the hash of its text), so merging sorted runs
+            // gives exactly the order of one sort over all.
+            kept = mergeSorted(survivors, by: textOrder)
+        } else {
+            kept = Array(survivors.joined())
+            if let limit = configuration.maxFeatures, kept.count > limit {
+                kept.sort { $0.totalCount != $1.totalCount ? $0.totalCount > $1.totalCount : textOrder($0, $1) }
+                kept.removeSubrange(limit...)
+            }
+            kept.sort(by: textOrder)
         }
-        for index in kept.indices {
-            var prefix: UInt64 = 0
-            let bytes = text(kept[index])
-            for offset in 0..<8 { prefix = (prefix << 8) | UInt64(offset < bytes.count ? bytes[bytes.startIndex + offset] : 0) }
-            kept[index].prefix = prefix
-        }
-        func textOrder(_ a: Candidate, _ b: Candidate) -> Bool {
-            a.prefix != b.prefix ? a.prefix < b.prefix : text(a).lexicographicallyPrecedes(text(b))
-        }
-        if let limit = configuration.maxFeatures, kept.count > limit {
-            kept.sort { $0.totalCount != $1.totalCount ? $0.totalCount > $1.totalCount : textOrder($0, $1) }
-            kept.removeSubrange(limit...)
-        }
-        kept.sort(by: textOrder)
 
         var keys = ContiguousArray<UInt64>(), bytes = ContiguousArray<UInt8>(), offsets: ContiguousArray<UInt32> = [0]
         var idf = ContiguousArray<Float>()
@@ -208,6 +221,30 @@ public struct TfidfVectorizer: Sendable {
         let vectorizer = TfidfVectorizer(configuration: configuration, state: State(
             vocabulary: Vocabulary(keys: keys, textBytes: bytes, textOffsets: offsets), idf: idf, documentCount: n))
         return (vectorizer, counts)
+    }
+
+    /// The elements of `runs`, each sorted by `areInIncreasingOrder`, in one sorted
+    /// array; on ties the earlier run comes first. O(n log runs).
+    static func mergeSorted<T>(_ runs: [[T]], by areInIncreasingOrder: (T, T) -> Bool) -> [T] {
+        var runs = runs
+        while runs.count > 1 {
+            var next: [[T]] = []
+            for pair in stride(from: 0, to: runs.count, by: 2) {
+                guard pair + 1 < runs.count else { next.append(runs[pair]); continue }
+                let a = runs[pair], b = runs[pair + 1]
+                var merged: [T] = []
+                merged.reserveCapacity(a.count + b.count)
+                var i = 0, j = 0
+                while i < a.count && j < b.count {
+                    if areInIncreasingOrder(b[j], a[i]) { merged.append(b[j]); j += 1 } else { merged.append(a[i]); i += 1 }
+                }
+                merged.append(contentsOf: a[i...])
+                merged.append(contentsOf: b[j...])
+                next.append(merged)
+            }
+            runs = next
+        }
+        return runs.first ?? []
     }
 
     static func inverseDocumentFrequency(df: Int, documents n: Int, configuration: Configuration) -> Float {
