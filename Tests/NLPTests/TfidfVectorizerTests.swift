@@ -63,6 +63,20 @@ import Testing
         #expect(texts(TfidfVectorizer.fit(corpus, configuration: limited)) == ["kết", "kết nạp", "nạp"])
     }
 
+    /// The limit ranks by occurrences summed over every thread's documents, not by
+    /// document frequency: "đảng" occurs 4 times in 2 documents that fall to different
+    /// threads, "bộ" 3 times in 3, "họp" 3 times in 1.
+    @Test(arguments: [1, 2, 3])
+    func maxFeaturesRanksByOccurrencesAcrossThreads(threads: Int) {
+        let documents = ["đảng đảng", "bộ", "họp họp họp", "bộ", "bộ", "đảng đảng"]
+        var limited = TfidfVectorizer.Configuration(ngrams: NGramRange(1, 1), minDF: .count(1))
+        limited.maxFeatures = 1
+        #expect(texts(TfidfVectorizer.fit(documents, configuration: limited, threads: threads)) == ["đảng"])
+        limited.maxFeatures = 2
+        // "bộ" and "họp" tie on 3 occurrences: text order breaks the tie.
+        #expect(texts(TfidfVectorizer.fit(documents, configuration: limited, threads: threads)) == ["bộ", "đảng"])
+    }
+
     @Test func transformAgreesWithFitTransform() {
         let (vectorizer, matrix) = TfidfVectorizer.fitTransform(corpus, configuration: configuration)
         #expect(vectorizer.transform(corpus) == matrix)

@@ -1,8 +1,9 @@
 /// One thread's n-gram counts over a run of documents, for fitting a vectorizer.
 ///
 /// Each distinct n-gram gets an id, in the order the run first sees it, and one 16-byte
-/// slot in an open-addressing table: its key, id and document frequency. Everything
-/// else about it lives in arrays indexed by id (its text, its total count). Frequent
+/// slot in an open-addressing table: its key, id and document frequency. Its text
+/// lives in arrays indexed by id; its total count is summed only when asked for
+/// (``totalCounts()``), as an update by id per document was a cache miss each. Frequent
 /// n-grams are seen early, so their ids are small and those arrays' hot part stays in
 /// cache; the table, a quarter of the size of one holding everything, misses less.
 ///
@@ -27,8 +28,6 @@ struct NGramCounts {
     /// `text[textOffsets[id]..<textOffsets[id + 1]]`.
     private(set) var text: [UInt8] = []
     private(set) var textOffsets: [UInt32] = [0]
-    /// Occurrences of each n-gram in the run, by id.
-    private(set) var totalCounts: [Int32] = []
     /// Document d's entries are `entryIDs[documentStarts[d]..<documentStarts[d + 1]]`.
     private(set) var documentStarts: [Int] = [0]
     private(set) var entryIDs: [Int32] = []
@@ -52,6 +51,13 @@ struct NGramCounts {
             documentStarts.append(entryIDs.count)
         }
         local.deallocate()
+    }
+
+    /// Occurrences of each n-gram in the run, by id. O(entries).
+    func totalCounts() -> [Int64] {
+        var totals = [Int64](repeating: 0, count: count)
+        for (id, occurrences) in zip(entryIDs, entryCounts) { totals[Int(id)] += Int64(occurrences) }
+        return totals
     }
 
     /// Frees the table. Call once, when the counts are no longer needed.
@@ -86,12 +92,10 @@ struct NGramCounts {
                 // The text is made only now, the first time the run sees the n-gram.
                 analyzer.appendText(ofNGramAt: features.range(of: Int(first[index])), in: input, to: &text)
                 textOffsets.append(UInt32(text.count))
-                totalCounts.append(0)
                 count += 1
             }
             let id = slots[slot].id
             slots[slot].documentFrequency += 1
-            totalCounts[Int(id)] &+= counts[index]
             entryIDs.append(id)
             entryCounts.append(counts[index])
         }

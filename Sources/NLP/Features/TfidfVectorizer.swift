@@ -163,6 +163,9 @@ public struct TfidfVectorizer: Sendable {
         // parallel and one merge orders them all; a limit needs all of them ranked by count first.
         let sortsInParallel = configuration.maxFeatures == nil
 
+        // Total counts rank features only for a limit.
+        let totals = sortsInParallel ? [] : parallelMap(counts.count) { counts[$0].totalCounts() }
+
         // Merge the threads' counts in parallel, each thread taking one slice of the key space.
         let partitions = max(1, threads)
         let survivors = parallelMap(partitions) { partition -> [Candidate] in
@@ -179,7 +182,7 @@ public struct TfidfVectorizer: Sendable {
                                                 totalCount: 0, textOffset: start, textLength: end - start, prefix: 0))
                     }
                     merged[Int(position)].documentFrequency += entry.documentFrequency
-                    merged[Int(position)].totalCount += Int64(chunk.totalCounts[Int(entry.id)])
+                    if !sortsInParallel { merged[Int(position)].totalCount += totals[chunkIndex][Int(entry.id)] }
                 }
             }
             var kept = merged.filter {
