@@ -159,6 +159,30 @@ public struct TfidfVectorizer: Sendable {
         func textOrder(_ a: Candidate, _ b: Candidate) -> Bool {
             a.prefix != b.prefix ? a.prefix < b.prefix : text(a).lexicographicallyPrecedes(text(b))
         }
+        // Sorts (prefix, position) pairs over a private copy of the texts, compared with
+        // memcmp: comparing slices of the chunks' arrays retained and released them at
+        // every step, and swapping candidates moved 48 bytes where a pair moves 16.
+        func sortedByText(_ candidates: [Candidate]) -> [Candidate] {
+            var bytes: [UInt8] = [], starts: [Int] = []
+            starts.reserveCapacity(candidates.count + 1)
+            for candidate in candidates { starts.append(bytes.count); bytes.append(contentsOf: text(candidate)) }
+            starts.append(bytes.count)
+            var order = candidates.indices.map { (prefix: candidates[$0].prefix, position: $0) }
+            bytes.withUnsafeBufferPointer { bytes in
+                starts.withUnsafeBufferPointer { starts in
+                    let base = bytes.baseAddress!
+                    order.sort { a, b in
+                        if a.prefix != b.prefix { return a.prefix < b.prefix }
+                        let aStart = starts[a.position], aLength = starts[a.position + 1] - aStart
+                        let bStart = starts[b.position], bLength = starts[b.position + 1] - bStart
+                        let sign = memcmp(base + aStart, base + bStart, min(aLength, bLength))
+                        return sign != 0 ? sign < 0 : aLength < bLength
+                    }
+                }
+            }
+            return order.map { candidates[$0.position] }
+        }
+
         // Without a feature limit, each partition sorts its own survivors by text in
         // parallel and one merge orders them all; a limit needs all of them ranked by count first.
         let sortsInParallel = configuration.maxFeatures == nil
@@ -195,7 +219,7 @@ public struct TfidfVectorizer: Sendable {
                 for offset in 0..<8 { prefix = (prefix << 8) | UInt64(offset < bytes.count ? bytes[bytes.startIndex + offset] : 0) }
                 kept[index].prefix = prefix
             }
-            if sortsInParallel { kept.sort(by: textOrder) }
+            if sortsInParallel { kept = sortedByText(kept) }
             return kept
         }
         var kept: [Candidate]
@@ -209,7 +233,7 @@ public struct TfidfVectorizer: Sendable {
                 kept.sort { $0.totalCount != $1.totalCount ? $0.totalCount > $1.totalCount : textOrder($0, $1) }
                 kept.removeSubrange(limit...)
             }
-            kept.sort(by: textOrder)
+            kept = sortedByText(kept)
         }
 
         var keys = ContiguousArray<UInt64>(), bytes = ContiguousArray<UInt8>(), offsets: ContiguousArray<UInt32> = [0]
