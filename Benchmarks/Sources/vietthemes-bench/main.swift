@@ -7,6 +7,7 @@ import NLP
 ///
 ///   vietthemes-bench vectorize FILE.jsonl[.xz] [--field body] [--limit N] [--threads N]
 ///   vietthemes-bench load-model FILE.model
+///   vietthemes-bench summarize|predict FILE.jsonl [--model FILE] [--threads N]   (in-process loop)
 ///   vietthemes-bench stages|tokenize|analyze|fit|fit-transform|load FILE.jsonl   (profiling)
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let task = arguments.first, arguments.count >= 2 else {
@@ -35,6 +36,26 @@ case "vectorize":
         "mb_per_s": megabytes / seconds, "features": vectorizer.featureCount, "nnz": matrix.nonzeroCount,
         "threads": threads, "peak_rss_mb": Report.peakResidentMegabytes(),
     ])
+case "summarize", "predict":
+    // In process, timed as the anchors time theirs: the loop that turns each raw
+    // document (title and body as read) into its summary or labels, on --threads
+    // threads; start-up, reading the file and loading the model are excluded.
+    let documents = try CorpusFile.records(path, limit: limit).map { record -> String in
+        let text = record["text"] as? String ?? ""
+        let title = record["title"] as? String ?? "", body = record["body"] as? String ?? text
+        let full = title.isEmpty ? body : title + "\n\n" + body
+        return String(decoding: Array(full.utf8), as: UTF8.self)
+    }
+    let seconds: Double, sink: Int
+    if task == "summarize" {
+        let summarizer = try Summarizer(contentsOf: URL(fileURLWithPath: option("--model") ?? "models/summarizer.model"))
+        (seconds, sink) = InProcessLoop.time(documents, threads: threads) { summarizer.summarize($0).text.utf8.count }
+    } else {
+        let classifier = try ThemeClassifier(contentsOf: URL(fileURLWithPath: option("--model") ?? "models/themes.model"))
+        (seconds, sink) = InProcessLoop.time(documents, threads: threads) { classifier.predict($0).labels.count }
+    }
+    Report.print(["task": task, "docs": documents.count, "seconds": seconds, "docs_per_s": Double(documents.count) / seconds,
+                  "threads": threads, "sink": sink])
 case "load", "clean", "tokenize", "analyze", "fit", "fit-transform":
     // One stage alone, for instruction counts under callgrind (subtract "load").
     let texts = try CorpusFile.strings(path, field: field, limit: limit)
