@@ -43,7 +43,8 @@ struct NGramCounts {
         var local = DocumentCounts()
         // Room for the entries up front: growing these arrays by doubling copies them
         // and touches twice the memory. News text gives about one distinct n-gram per
-        // 4 bytes for each n; unused room is address space the system never backs.
+        // 4 bytes for each n; one per 3 leaves headroom, and unused room is address
+        // space the system never backs.
         let bytes = documents.reduce(0) { $0 + $1.utf8.count }
         let estimate = bytes / 3 * (analyzer.ngrams.upper - analyzer.ngrams.lower + 1)
         entryIDs.reserveCapacity(estimate)
