@@ -1,11 +1,14 @@
 /// One thread's n-gram counts over a run of documents, for fitting a vectorizer.
 ///
 /// Each distinct n-gram gets an id, in the order the run first sees it, and one 16-byte
-/// slot in an open-addressing table: its key, id and document frequency. Its text
-/// lives in arrays indexed by id; its total count is summed only when asked for
-/// (``totalCounts()``), as an update by id per document was a cache miss each. Frequent
-/// n-grams are seen early, so their ids are small and those arrays' hot part stays in
-/// cache; the table, a quarter of the size of one holding everything, misses less.
+/// slot in an open-addressing table: its key, id and document frequency. The input
+/// bytes where it first occurs are copied, by id; its text (normalized syllables) is
+/// made from them only if it becomes a feature (``appendText(ofNGram:analyzer:to:)``),
+/// as most n-grams never do, and tokenizing there costs more than a copy here. Its
+/// total count is summed only when asked for (``totalCounts()``), as an update by id per
+/// document was a cache miss each. Frequent n-grams are seen early, so their ids are
+/// small and the arrays by id have their hot part in cache; the table, a quarter of the
+/// size of one holding everything, misses less.
 ///
 /// A document's n-grams are collected first (``DocumentFeatures``) and counted within
 /// the document in a small table that stays in cache; the run's table then sees each
@@ -24,10 +27,10 @@ struct NGramCounts {
     private(set) var capacity: Int
     /// Number of distinct n-grams, the next id.
     private(set) var count = 0
-    /// Texts of the distinct n-grams, concatenated UTF-8: n-gram `id`'s text is
-    /// `text[textOffsets[id]..<textOffsets[id + 1]]`.
-    private(set) var text: [UInt8] = []
-    private(set) var textOffsets: [UInt32] = [0]
+    /// The input bytes where each n-gram first occurs, concatenated: n-gram `id`'s are
+    /// `source[sourceOffsets[id]..<sourceOffsets[id + 1]]`.
+    private var source: [UInt8] = []
+    private var sourceOffsets: [UInt32] = [0]
     /// Document d's entries are `entryIDs[documentStarts[d]..<documentStarts[d + 1]]`.
     private(set) var documentStarts: [Int] = [0]
     private(set) var entryIDs: [Int32] = []
@@ -55,7 +58,7 @@ struct NGramCounts {
             copy.withUTF8 { input in
                 analyzer.collect(inUTF8: input, into: &features)
                 local.count(features)
-                add(local, features: features, in: input, analyzer: analyzer)
+                add(local, features: features, in: input)
             }
             documentStarts.append(entryIDs.count)
         }
@@ -67,6 +70,15 @@ struct NGramCounts {
         var totals = [Int64](repeating: 0, count: count)
         for (id, occurrences) in zip(entryIDs, entryCounts) { totals[Int(id)] += Int64(occurrences) }
         return totals
+    }
+
+    /// Appends the text of n-gram `id` (its syllables, normalized, joined by one space) to
+    /// `bytes`, tokenizing the input bytes where it first occurred. O(length of the n-gram).
+    func appendText(ofNGram id: Int, analyzer: Analyzer, to bytes: inout [UInt8]) {
+        let start = Int(sourceOffsets[id]), end = Int(sourceOffsets[id + 1])
+        source.withUnsafeBufferPointer { source in
+            analyzer.appendText(ofNGramAt: start..<end, in: source, to: &bytes)
+        }
     }
 
     /// Frees the table. Call once, when the counts are no longer needed.
@@ -81,8 +93,7 @@ struct NGramCounts {
     }
 
     /// Adds one document's distinct n-grams (`local`) to the run's counts.
-    private mutating func add(_ local: DocumentCounts, features: DocumentFeatures,
-                              in input: UnsafeBufferPointer<UInt8>, analyzer: Analyzer) {
+    private mutating func add(_ local: DocumentCounts, features: DocumentFeatures, in input: UnsafeBufferPointer<UInt8>) {
         // At most 5/8 full: linear probing stays short, and the table stays small.
         while (count + local.distinct) * 8 > capacity * 5 { grow() }
         let mask = capacity - 1
@@ -98,9 +109,8 @@ struct NGramCounts {
             while slots[slot].key != key && slots[slot].key != 0 { slot = (slot + 1) & mask }
             if slots[slot].key == 0 {
                 slots[slot] = Slot(key: key, id: Int32(count), documentFrequency: 0)
-                // The text is made only now, the first time the run sees the n-gram.
-                analyzer.appendText(ofNGramAt: features.range(of: Int(first[index])), in: input, to: &text)
-                textOffsets.append(UInt32(text.count))
+                source.append(contentsOf: UnsafeBufferPointer(rebasing: input[features.range(of: Int(first[index]))]))
+                sourceOffsets.append(UInt32(source.count))
                 count += 1
             }
             let id = slots[slot].id

@@ -135,13 +135,18 @@ public struct TfidfVectorizer: Sendable {
     /// reference counts.
     private struct Candidate {
         var key: UInt64
-        var documentFrequency: Int32
-        var chunk: Int32
-        var totalCount: Int64
-        var textOffset: UInt32
-        var textLength: UInt32
         /// The text's first 8 bytes as a big-endian integer: most comparisons stop there.
         var prefix: UInt64
+        var totalCount: Int64
+        var documentFrequency: Int32
+        /// The counting run that saw it first, and its id there.
+        var chunk: Int32
+        var id: Int32
+        /// Its text: `texts[part][textOffset..<textOffset + textLength]`, made once the
+        /// candidate passed the bounds.
+        var part: Int32
+        var textOffset: UInt32
+        var textLength: UInt32
     }
 
     private static func fitCounting(_ documents: [String], configuration: Configuration, threads: Int)
@@ -153,31 +158,15 @@ public struct TfidfVectorizer: Sendable {
         let minCount = configuration.minDF.documents(of: n)
         let maxCount = configuration.maxDF.documents(of: n)
 
-        func text(_ candidate: Candidate) -> ArraySlice<UInt8> {
-            counts[Int(candidate.chunk)].text[Int(candidate.textOffset)..<Int(candidate.textOffset + candidate.textLength)]
-        }
-        func textOrder(_ a: Candidate, _ b: Candidate) -> Bool {
-            a.prefix != b.prefix ? a.prefix < b.prefix : text(a).lexicographicallyPrecedes(text(b))
-        }
-        // Sorts (prefix, position) pairs over a private copy of the texts, compared with
-        // memcmp: comparing slices of the chunks' arrays retained and released them at
-        // every step, and swapping candidates moved 48 bytes where a pair moves 16.
-        func sortedByText(_ candidates: [Candidate]) -> [Candidate] {
-            var bytes: [UInt8] = [], starts: [Int] = []
-            starts.reserveCapacity(candidates.count + 1)
-            for candidate in candidates { starts.append(bytes.count); bytes.append(contentsOf: text(candidate)) }
-            starts.append(bytes.count)
+        // Orders candidates by text: (prefix, position) pairs compared with memcmp past
+        // the prefix, as comparing array slices retained and released the arrays at every
+        // step, and swapping candidates moved 48 bytes where a pair moves 16.
+        func sortedByText(_ candidates: [Candidate], texts: [[UInt8]]) -> [Candidate] {
             var order = candidates.indices.map { (prefix: candidates[$0].prefix, position: $0) }
-            bytes.withUnsafeBufferPointer { bytes in
-                starts.withUnsafeBufferPointer { starts in
-                    let base = bytes.baseAddress!
-                    order.sort { a, b in
-                        if a.prefix != b.prefix { return a.prefix < b.prefix }
-                        let aStart = starts[a.position], aLength = starts[a.position + 1] - aStart
-                        let bStart = starts[b.position], bLength = starts[b.position + 1] - bStart
-                        let sign = memcmp(base + aStart, base + bStart, min(aLength, bLength))
-                        return sign != 0 ? sign < 0 : aLength < bLength
-                    }
+            withTextPointers(texts) { bases in
+                order.sort { a, b in
+                    if a.prefix != b.prefix { return a.prefix < b.prefix }
+                    return textPrecedes(candidates[a.position], candidates[b.position], bases)
                 }
             }
             return order.map { candidates[$0.position] }
@@ -190,9 +179,10 @@ public struct TfidfVectorizer: Sendable {
         // Total counts rank features only for a limit.
         let totals = sortsInParallel ? [] : parallelMap(counts.count) { counts[$0].totalCounts() }
 
-        // Merge the threads' counts in parallel, each thread taking one slice of the key space.
+        // Merge the threads' counts in parallel, each thread taking one slice of the key
+        // space and making the texts of the n-grams in it that pass the bounds.
         let partitions = max(1, threads)
-        let survivors = parallelMap(partitions) { partition -> [Candidate] in
+        let survivors = parallelMap(partitions) { partition -> (candidates: [Candidate], text: [UInt8]) in
             var index = FeatureHashTable(minimumCapacity: (counts.first?.count ?? 16) / partitions)
             var merged: [Candidate] = []
             for (chunkIndex, chunk) in counts.enumerated() {
@@ -201,9 +191,8 @@ public struct TfidfVectorizer: Sendable {
                     guard entry.key != 0, Int((entry.key >> 40) % UInt64(partitions)) == partition else { continue }
                     let (position, inserted) = index.valueInserting(entry.key) { Int32(merged.count) }
                     if inserted {
-                        let start = chunk.textOffsets[Int(entry.id)], end = chunk.textOffsets[Int(entry.id) + 1]
-                        merged.append(Candidate(key: entry.key, documentFrequency: 0, chunk: Int32(chunkIndex),
-                                                totalCount: 0, textOffset: start, textLength: end - start, prefix: 0))
+                        merged.append(Candidate(key: entry.key, prefix: 0, totalCount: 0, documentFrequency: 0, chunk: Int32(chunkIndex),
+                                                id: entry.id, part: Int32(partition), textOffset: 0, textLength: 0))
                     }
                     merged[Int(position)].documentFrequency += entry.documentFrequency
                     if !sortsInParallel { merged[Int(position)].totalCount += totals[chunkIndex][Int(entry.id)] }
@@ -213,27 +202,46 @@ public struct TfidfVectorizer: Sendable {
                 let df = Double($0.documentFrequency)
                 return df >= minCount && df <= maxCount
             }
-            for index in kept.indices {
-                var prefix: UInt64 = 0
-                let bytes = text(kept[index])
-                for offset in 0..<8 { prefix = (prefix << 8) | UInt64(offset < bytes.count ? bytes[bytes.startIndex + offset] : 0) }
-                kept[index].prefix = prefix
+            var text: [UInt8] = []
+            // Run by run: taking `counts[chunk]` per n-gram copied the run's value (a
+            // retain and release of each of its arrays).
+            for (chunkIndex, chunk) in counts.enumerated() {
+                for index in kept.indices where kept[index].chunk == chunkIndex {
+                    let start = text.count
+                    chunk.appendText(ofNGram: Int(kept[index].id), analyzer: analyzer, to: &text)
+                    kept[index].textOffset = UInt32(start)
+                    kept[index].textLength = UInt32(text.count - start)
+                    var prefix: UInt64 = 0
+                    for offset in 0..<8 { prefix = (prefix << 8) | UInt64(start + offset < text.count ? text[start + offset] : 0) }
+                    kept[index].prefix = prefix
+                }
             }
-            if sortsInParallel { kept = sortedByText(kept) }
-            return kept
+            // The candidates' `part` is this partition: the texts before it are not made yet.
+            if sortsInParallel { kept = sortedByText(kept, texts: Array(repeating: [], count: partition) + [text]) }
+            return (kept, text)
         }
+        let texts = survivors.map(\.text)
         var kept: [Candidate]
         if sortsInParallel {
             // Texts are distinct (a key is the hash of its text), so merging sorted runs
             // gives exactly the order of one sort over all.
-            kept = mergeSorted(survivors, by: textOrder)
+            kept = withTextPointers(texts) { bases in
+                mergeSorted(survivors.map(\.candidates)) { a, b in
+                    a.prefix != b.prefix ? a.prefix < b.prefix : textPrecedes(a, b, bases)
+                }
+            }
         } else {
-            kept = Array(survivors.joined())
+            kept = Array(survivors.map(\.candidates).joined())
             if let limit = configuration.maxFeatures, kept.count > limit {
-                kept.sort { $0.totalCount != $1.totalCount ? $0.totalCount > $1.totalCount : textOrder($0, $1) }
+                withTextPointers(texts) { bases in
+                    kept.sort { a, b in
+                        if a.totalCount != b.totalCount { return a.totalCount > b.totalCount }
+                        return a.prefix != b.prefix ? a.prefix < b.prefix : textPrecedes(a, b, bases)
+                    }
+                }
                 kept.removeSubrange(limit...)
             }
-            kept = sortedByText(kept)
+            kept = sortedByText(kept, texts: texts)
         }
 
         var keys = ContiguousArray<UInt64>(), bytes = ContiguousArray<UInt8>(), offsets: ContiguousArray<UInt32> = [0]
@@ -241,13 +249,40 @@ public struct TfidfVectorizer: Sendable {
         keys.reserveCapacity(kept.count); idf.reserveCapacity(kept.count); offsets.reserveCapacity(kept.count + 1)
         for candidate in kept {
             keys.append(candidate.key)
-            bytes.append(contentsOf: text(candidate))
+            let part = texts[Int(candidate.part)], start = Int(candidate.textOffset)
+            bytes.append(contentsOf: part[start..<start + Int(candidate.textLength)])
             offsets.append(UInt32(bytes.count))
             idf.append(inverseDocumentFrequency(df: Int(candidate.documentFrequency), documents: n, configuration: configuration))
         }
         let vectorizer = TfidfVectorizer(configuration: configuration, state: State(
             vocabulary: Vocabulary(keys: keys, textBytes: bytes, textOffsets: offsets), idf: idf, documentCount: n))
         return (vectorizer, counts)
+    }
+
+    /// Calls `body` with the base address of each of `texts` (a candidate's `part`
+    /// indexes them), valid during the call.
+    private static func withTextPointers<R>(_ texts: [[UInt8]], _ body: ([UnsafePointer<UInt8>?]) -> R) -> R {
+        var bases: [UnsafePointer<UInt8>?] = []
+        func next(_ index: Int) -> R {
+            guard index < texts.count else { return body(bases) }
+            return texts[index].withUnsafeBufferPointer { buffer in
+                bases.append(buffer.baseAddress)
+                return next(index + 1)
+            }
+        }
+        return next(0)
+    }
+
+    /// Whether `a`'s text comes before `b`'s in byte order (`bases` from ``withTextPointers``).
+    @inline(__always)
+    private static func textPrecedes(_ a: Candidate, _ b: Candidate, _ bases: [UnsafePointer<UInt8>?]) -> Bool {
+        let aLength = Int(a.textLength), bLength = Int(b.textLength)
+        let common = min(aLength, bLength)
+        if common > 0 {
+            let sign = memcmp(bases[Int(a.part)]! + Int(a.textOffset), bases[Int(b.part)]! + Int(b.textOffset), common)
+            if sign != 0 { return sign < 0 }
+        }
+        return aLength < bLength
     }
 
     /// The elements of `runs`, each sorted by `areInIncreasingOrder`, in one sorted
