@@ -155,9 +155,8 @@ public struct InputReader: Sequence, IteratorProtocol {
 
     public mutating func next() -> InputItem? {
         while true {
-            if var reader = lines {
+            if let reader = lines {
                 if let line = reader.nextLine() {
-                    lines = reader
                     lineNumber += 1
                     if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                     return .jsonLine(source: linesSource, line: lineNumber, bytes: line)
@@ -171,8 +170,7 @@ public struct InputReader: Sequence, IteratorProtocol {
             guard let input = pending.popLast() else { return nil }
             if input == "-" {
                 let stdin = FileHandle.standardInput
-                let reader = LineReader(handle: stdin)
-                var peek = reader
+                let peek = LineReader(handle: stdin)
                 if let first = peek.peekFirstByte(), first == UInt8(ascii: "{") {
                     lines = peek
                     linesSource = "<stdin>"
@@ -273,69 +271,98 @@ public struct InputReader: Sequence, IteratorProtocol {
 }
 
 /// Reads a file handle line by line in large chunks; lines exclude the `\n`.
-struct LineReader {
+///
+/// A class owning one buffer that every chunk is read into, reused for the whole
+/// file: reading through `FileHandle.read(upToCount:)` allocated a fresh 4 MB `Data`
+/// per chunk and copied it into a second one, and the page faults of those fresh
+/// allocations cost the reading thread more than splitting the lines did.
+final class LineReader {
     private let handle: FileHandle
-    private var buffer = Data()
+    /// Bytes `position..<end` are read and not yet returned.
+    private var buffer: UnsafeMutableRawBufferPointer
     private var position = 0
+    private var end = 0
     private var finished = false
     private(set) var error: String?
     static let chunkSize = 1 << 22
 
     init(handle: FileHandle) {
         self.handle = handle
+        buffer = .allocate(byteCount: LineReader.chunkSize, alignment: 16)
     }
 
-    mutating func nextLine() -> Data? {
+    deinit { buffer.deallocate() }
+
+    /// The next line, or `nil` at the end of the input (or after a read error).
+    func nextLine() -> Data? {
         while true {
-            let start = position
-            let newline: Int? = buffer.withUnsafeBytes { bytes in
-                guard start < bytes.count, let found = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) else { return nil }
-                return bytes.baseAddress!.distance(to: UnsafeRawPointer(found))
-            }
-            if let newline {
-                let line = buffer.subdata(in: start..<newline)
+            let base = buffer.baseAddress!
+            if position < end, let found = memchr(base + position, 0x0A, end - position) {
+                let newline = base.distance(to: found)
+                let line = Data(bytes: base + position, count: newline - position)
                 position = newline + 1
                 return line
             }
             if finished {
-                guard position < buffer.count else { return nil }
-                let line = buffer[position...]
-                position = buffer.count
-                return Data(line)
+                guard position < end else { return nil }
+                let line = Data(bytes: base + position, count: end - position)
+                position = end
+                return line
             }
             fill()
         }
     }
 
-    mutating func peekFirstByte() -> UInt8? {
+    /// The first byte that is not white space, without consuming anything; `nil` for
+    /// empty input or a byte-order mark.
+    func peekFirstByte() -> UInt8? {
+        var scanned = position
         while true {
-            if let byte = buffer[position...].first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
-                return byte == 0xEF ? nil : byte
+            while scanned < end {
+                let byte = buffer[scanned]
+                if byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 { return byte == 0xEF ? nil : byte }
+                scanned += 1
             }
             if finished { return nil }
+            let consumed = position
             fill()
+            scanned -= consumed - position
         }
     }
 
-    mutating func readAll() -> Data {
+    /// Everything not yet returned.
+    func readAll() -> Data {
         while !finished { fill() }
-        return Data(buffer[position...])
+        return Data(bytes: buffer.baseAddress! + position, count: end - position)
     }
 
-    private mutating func fill() {
+    /// Reads one more chunk after the unreturned bytes, moving them to the front (and
+    /// doubling the buffer when they fill it: a line can be longer than a chunk).
+    private func fill() {
         if position > 0 {
-            buffer.removeSubrange(0..<position)
+            if end > position { memmove(buffer.baseAddress!, buffer.baseAddress! + position, end - position) }
+            end -= position
             position = 0
         }
-        do {
-            if let chunk = try handle.read(upToCount: LineReader.chunkSize), !chunk.isEmpty {
-                buffer.append(chunk)
+        if buffer.count - end < LineReader.chunkSize / 2 {
+            let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 16)
+            larger.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: end)
+            buffer.deallocate()
+            buffer = larger
+        }
+        while true {
+            let count = read(handle.fileDescriptor, buffer.baseAddress! + end, buffer.count - end)
+            if count > 0 {
+                end += count
+            } else if count == 0 {
+                finished = true
+            } else if errno == EINTR {
+                continue
             } else {
+                error = "read error: " + String(cString: strerror(errno))
                 finished = true
             }
-        } catch {
-            self.error = "read error: \(error.localizedDescription)"
-            finished = true
+            return
         }
     }
 }
