@@ -81,6 +81,29 @@ struct NGramCounts {
         }
     }
 
+    /// The table as a plain pointer and mask, for lookups in loops over many keys (a
+    /// loop that reads the struct out of an array retains and releases its arrays at
+    /// every step). Valid until ``deallocate()``; safe to share once counting is done.
+    var probe: Probe { Probe(slots: UnsafePointer(slots), mask: capacity - 1) }
+
+    /// See ``probe``.
+    struct Probe {
+        let slots: UnsafePointer<Slot>
+        let mask: Int
+
+        /// The slot holding `key`, or `nil` when the run never saw it. O(1) expected.
+        @inline(__always)
+        func slot(of key: UInt64) -> Slot? {
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while true {
+                let found = slots[slot]
+                if found.key == key { return found }
+                if found.key == 0 { return nil }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
     /// Frees the table. Call once, when the counts are no longer needed.
     func deallocate() {
         LargeTableMemory.deallocate(slots, count: capacity)

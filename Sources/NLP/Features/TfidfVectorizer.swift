@@ -180,27 +180,31 @@ public struct TfidfVectorizer: Sendable {
         let totals = sortsInParallel ? [] : parallelMap(counts.count) { counts[$0].totalCounts() }
 
         // Merge the threads' counts in parallel, each thread taking one slice of the key
-        // space and making the texts of the n-grams in it that pass the bounds.
+        // space and making the texts of the n-grams in it that pass the bounds. An
+        // n-gram is taken up by the first run that saw it, which looks it up in the
+        // later runs' tables for the rest of its counts: no merged table of every
+        // distinct n-gram is built, as most fail the bounds and that table's fresh
+        // memory cost more than the lookups.
         let partitions = max(1, threads)
+        let probes = counts.map(\.probe)
         let survivors = parallelMap(partitions) { partition -> (candidates: [Candidate], text: [UInt8]) in
-            var index = FeatureHashTable(minimumCapacity: (counts.first?.count ?? 16) / partitions)
-            var merged: [Candidate] = []
-            for (chunkIndex, chunk) in counts.enumerated() {
-                for slot in 0..<chunk.capacity {
+            var kept: [Candidate] = []
+            for (chunkIndex, chunk) in probes.enumerated() {
+                for slot in 0...chunk.mask {
                     let entry = chunk.slots[slot]
-                    guard entry.key != 0, Int((entry.key >> 40) % UInt64(partitions)) == partition else { continue }
-                    let (position, inserted) = index.valueInserting(entry.key) { Int32(merged.count) }
-                    if inserted {
-                        merged.append(Candidate(key: entry.key, prefix: 0, totalCount: 0, documentFrequency: 0, chunk: Int32(chunkIndex),
-                                                id: entry.id, part: Int32(partition), textOffset: 0, textLength: 0))
+                    guard entry.key != 0, Int((entry.key >> 40) % UInt64(partitions)) == partition,
+                          !probes[..<chunkIndex].contains(where: { $0.slot(of: entry.key) != nil }) else { continue }
+                    var documentFrequency = Int(entry.documentFrequency)
+                    var totalCount = sortsInParallel ? 0 : totals[chunkIndex][Int(entry.id)]
+                    for later in (chunkIndex + 1)..<probes.count {
+                        guard let other = probes[later].slot(of: entry.key) else { continue }
+                        documentFrequency += Int(other.documentFrequency)
+                        if !sortsInParallel { totalCount += totals[later][Int(other.id)] }
                     }
-                    merged[Int(position)].documentFrequency += entry.documentFrequency
-                    if !sortsInParallel { merged[Int(position)].totalCount += totals[chunkIndex][Int(entry.id)] }
+                    guard Double(documentFrequency) >= minCount && Double(documentFrequency) <= maxCount else { continue }
+                    kept.append(Candidate(key: entry.key, prefix: 0, totalCount: totalCount, documentFrequency: Int32(documentFrequency),
+                                          chunk: Int32(chunkIndex), id: entry.id, part: Int32(partition), textOffset: 0, textLength: 0))
                 }
-            }
-            var kept = merged.filter {
-                let df = Double($0.documentFrequency)
-                return df >= minCount && df <= maxCount
             }
             var text: [UInt8] = []
             // Run by run: taking `counts[chunk]` per n-gram copied the run's value (a
