@@ -28,6 +28,22 @@ import Testing
         #expect(SparseMatrix(stacking: [], columnCount: 5) == SparseMatrix(columnCount: 5))
     }
 
+    @Test func partsWrittenInPlaceMatchThePartsStacked() {
+        let part = sample(), empty = SparseMatrix(columnCount: 5)
+        let parts = [part, empty, part, part]
+        let written = SparseMatrix(parts: parts.map { (rows: $0.rowCount, nonzeros: $0.nonzeroCount) }, columnCount: 5) { index, rowEnds, columns, values in
+            let source = parts[index]
+            for row in 0..<source.rowCount { rowEnds[row] = source.rowStarts[row + 1] }
+            for entry in 0..<source.nonzeroCount {
+                columns[entry] = source.columns[entry]
+                values[entry] = source.values[entry]
+            }
+        }
+        #expect(written == SparseMatrix(stacking: parts, columnCount: 5))
+        #expect(Array(written.rowStarts) == [0, 2, 2, 5, 7, 7, 10, 12, 12, 15])
+        #expect(SparseMatrix(parts: [], columnCount: 5) { _, _, _, _ in } == empty)
+    }
+
     @Test func selectsAndAppendsRows() {
         let matrix = sample()
         let picked = matrix.rows([2, 0])

@@ -71,6 +71,46 @@ public struct SparseMatrix: Sendable, Equatable {
                   columnCount: columnCount)
     }
 
+    /// A matrix whose rows several parts write in place at the same time, part after
+    /// part: part `p` has `parts[p].rows` rows and `parts[p].nonzeros` entries, and
+    /// `fill(p, rowEnds, columns, values)` writes them, `rowEnds[i]` being where its row
+    /// `i` ends, counted from its first entry. Building the rows of each part apart and
+    /// stacking them copied every entry a second time, into memory the system had to
+    /// back afresh. `fill` runs concurrently, once per part.
+    /// - Precondition: each part's rows end at its `nonzeros`.
+    public init(parts: [(rows: Int, nonzeros: Int)], columnCount: Int,
+                fill: (_ part: Int, _ rowEnds: UnsafeMutableBufferPointer<Int>,
+                       _ columns: UnsafeMutableBufferPointer<Int32>, _ values: UnsafeMutableBufferPointer<Float>) -> Void) {
+        // Where each part's rows and entries start.
+        let rowBases = parts.reduce(into: [0]) { $0.append($0.last! + $1.rows) }
+        let entryBases = parts.reduce(into: [0]) { $0.append($0.last! + $1.nonzeros) }
+        let rowCount = rowBases.last!, total = entryBases.last!
+        var rowStarts = ContiguousArray<Int>(repeating: 0, count: rowCount + 1)
+        var values: ContiguousArray<Float> = []
+        let columns = ContiguousArray<Int32>(unsafeUninitializedCapacity: total) { columnBuffer, columnsWritten in
+            values = ContiguousArray(unsafeUninitializedCapacity: total) { valueBuffer, valuesWritten in
+                rowStarts.withUnsafeMutableBufferPointer { starts in
+                    withoutActuallyEscaping(fill) { fill in
+                        let shared = UncheckedBox((starts, columnBuffer, valueBuffer, fill))
+                        DispatchQueue.concurrentPerform(iterations: parts.count) { part in
+                            let (starts, columns, values, fill) = shared.value
+                            let rows = rowBases[part]..<rowBases[part + 1], entries = entryBases[part]..<entryBases[part + 1]
+                            let rowEnds = UnsafeMutableBufferPointer(rebasing: starts[(rows.lowerBound + 1)..<(rows.upperBound + 1)])
+                            fill(part, rowEnds, UnsafeMutableBufferPointer(rebasing: columns[entries]),
+                                 UnsafeMutableBufferPointer(rebasing: values[entries]))
+                            precondition(rows.isEmpty ? entries.isEmpty : rowEnds.last == entries.count,
+                                          "a part's rows must end at its non-zero count")
+                            for index in rowEnds.indices { rowEnds[index] += entries.lowerBound }
+                        }
+                    }
+                }
+                valuesWritten = total
+            }
+            columnsWritten = total
+        }
+        self.init(rowStarts: rowStarts, columns: columns, values: values, columnCount: columnCount)
+    }
+
     /// `arrays` end to end, copied concurrently; `starts` are their offsets in the result.
     private static func concatenate<T: Sendable>(_ arrays: [ContiguousArray<T>], starts: [Int]) -> ContiguousArray<T> {
         let total = starts.last!

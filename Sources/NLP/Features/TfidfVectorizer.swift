@@ -126,8 +126,14 @@ public struct TfidfVectorizer: Sendable {
                                     threads: Int = defaultThreadCount) -> (TfidfVectorizer, SparseMatrix) {
         let (vectorizer, counts) = fitCounting(documents, configuration: configuration, threads: threads)
         defer { counts.forEach { $0.deallocate() } }
-        let parts = parallelMap(counts.count) { part in vectorizer.rows(of: counts[part]) }
-        return (vectorizer, SparseMatrix(stacking: parts, columnCount: vectorizer.featureCount))
+        // Each run's columns and non-zero count first, so that its rows can be written in
+        // place into the one matrix.
+        let columnsOfIDs = parallelMap(counts.count) { part in vectorizer.columnOfID(in: counts[part]) }
+        let sizes = counts.indices.map { part in (rows: counts[part].documentStarts.count - 1, nonzeros: columnsOfIDs[part].nonzeros) }
+        let matrix = SparseMatrix(parts: sizes, columnCount: vectorizer.featureCount) { part, rowEnds, columns, values in
+            vectorizer.writeRows(of: counts[part], columnOfID: columnsOfIDs[part].columns, rowEnds: rowEnds, columns: columns, values: values)
+        }
+        return (vectorizer, matrix)
     }
 
     /// A feature that passed the document-frequency bounds, before it gets its column.
@@ -384,61 +390,64 @@ public struct TfidfVectorizer: Sendable {
         return Float(1 / sum.squareRoot())
     }
 
-    /// TF-IDF rows of the documents counted in `counts`.
-    private func rows(of counts: NGramCounts) -> SparseMatrix {
-        let documents = counts.documentStarts.count - 1
-        var longest = 0
-        for document in 0..<documents {
-            longest = max(longest, counts.documentStarts[document + 1] - counts.documentStarts[document])
-        }
-        // The column of each of the run's n-grams, by id (-1: not a feature); frequent
-        // n-grams have small ids, so the rows' reads of this array mostly hit cache.
+    /// The column of each of the n-grams counted in `counts`, by id (-1: not a
+    /// feature), and how many entries the rows of its documents have. O(n-grams + entries).
+    private func columnOfID(in counts: NGramCounts) -> (columns: [Int32], nonzeros: Int) {
         let columnOfID = [Int32](unsafeUninitializedCapacity: counts.count) { columns, written in
             for slot in 0..<counts.capacity where counts.slots[slot].key != 0 {
                 columns[Int(counts.slots[slot].id)] = lookup.value(for: counts.slots[slot].key)
             }
             written = counts.count
         }
-        // Sized once: appends that outgrow their arrays copy them, and these are large.
-        var matrix = SparseMatrix(columnCount: featureCount)
         let nonzeros = counts.entryIDs.reduce(0) { $0 + (columnOfID[Int($1)] >= 0 ? 1 : 0) }
-        matrix.reserveCapacity(rows: documents, nonzeros: nonzeros)
-        // One scratch row, written through pointers: this runs once per distinct n-gram
-        // of every document, and array appends would check capacity and uniqueness each time.
+        return (columnOfID, nonzeros)
+    }
+
+    /// Writes the TF-IDF rows of the documents counted in `counts`: row `d`'s entries
+    /// end at `rowEnds[d]` in `columns` and `values`, which hold exactly the non-zero
+    /// count ``columnOfID(in:)`` gave. `columnOfID` is from it too: frequent n-grams have
+    /// small ids, so the reads of that array mostly hit cache. O(entries).
+    private func writeRows(of counts: NGramCounts, columnOfID: [Int32], rowEnds: UnsafeMutableBufferPointer<Int>,
+                           columns: UnsafeMutableBufferPointer<Int32>, values: UnsafeMutableBufferPointer<Float>) {
+        let documents = counts.documentStarts.count - 1
+        var longest = 0
+        for document in 0..<documents {
+            longest = max(longest, counts.documentStarts[document + 1] - counts.documentStarts[document])
+        }
+        // One scratch row of (column << 32 | count): sorting plain integers orders it by column.
         let packed = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, longest))
-        let columns = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, longest))
-        let values = UnsafeMutablePointer<Float>.allocate(capacity: max(1, longest))
-        defer { packed.deallocate(); columns.deallocate(); values.deallocate() }
+        defer { packed.deallocate() }
+        var written = 0
         counts.entryIDs.withUnsafeBufferPointer { ids in
             counts.entryCounts.withUnsafeBufferPointer { entryCounts in
-                for document in 0..<documents {
-                    // (column << 32 | count): sorting plain integers orders the row by column.
-                    var n = 0
-                    for entry in counts.documentStarts[document]..<counts.documentStarts[document + 1] {
-                        let column = columnOfID[Int(ids[entry])]
-                        if column >= 0 {
-                            packed[n] = UInt64(UInt32(column)) << 32 | UInt64(UInt32(entryCounts[entry]))
-                            n += 1
+                columnOfID.withUnsafeBufferPointer { columnOfID in
+                    for document in 0..<documents {
+                        var n = 0
+                        for entry in counts.documentStarts[document]..<counts.documentStarts[document + 1] {
+                            let column = columnOfID[Int(ids[entry])]
+                            if column >= 0 {
+                                packed[n] = UInt64(UInt32(column)) << 32 | UInt64(UInt32(entryCounts[entry]))
+                                n += 1
+                            }
                         }
+                        radixSort(UnsafeMutableBufferPointer(start: packed, count: n), keyShift: 32, keyBits: columnBits)
+                        var sum: Double = 0
+                        for index in 0..<n {
+                            let column = Int32(truncatingIfNeeded: packed[index] >> 32)
+                            let value = weight(count: Int(packed[index] & 0xFFFF_FFFF), column: Int(column))
+                            columns[written + index] = column
+                            values[written + index] = value
+                            sum += Double(value) * Double(value)
+                        }
+                        if let scale = normalizationScale(sumOfSquares: sum) {
+                            for index in written..<(written + n) { values[index] *= scale }
+                        }
+                        written += n
+                        rowEnds[document] = written
                     }
-                    radixSort(UnsafeMutableBufferPointer(start: packed, count: n), keyShift: 32, keyBits: columnBits)
-                    var sum: Double = 0
-                    for index in 0..<n {
-                        let column = Int32(truncatingIfNeeded: packed[index] >> 32)
-                        let value = weight(count: Int(packed[index] & 0xFFFF_FFFF), column: Int(column))
-                        columns[index] = column
-                        values[index] = value
-                        sum += Double(value) * Double(value)
-                    }
-                    if let scale = normalizationScale(sumOfSquares: sum) {
-                        for index in 0..<n { values[index] *= scale }
-                    }
-                    matrix.appendRow(columns: UnsafeBufferPointer(start: columns, count: n),
-                                     values: UnsafeBufferPointer(start: values, count: n))
                 }
             }
         }
-        return matrix
     }
 }
 
