@@ -257,12 +257,15 @@ public struct TfidfVectorizer: Sendable {
         var keys = ContiguousArray<UInt64>(), bytes = ContiguousArray<UInt8>(), offsets: ContiguousArray<UInt32> = [0]
         var idf = ContiguousArray<Float>()
         keys.reserveCapacity(kept.count); idf.reserveCapacity(kept.count); offsets.reserveCapacity(kept.count + 1)
-        for candidate in kept {
-            keys.append(candidate.key)
-            let part = texts[Int(candidate.part)], start = Int(candidate.textOffset)
-            bytes.append(contentsOf: part[start..<start + Int(candidate.textLength)])
-            offsets.append(UInt32(bytes.count))
-            idf.append(inverseDocumentFrequency(df: Int(candidate.documentFrequency), documents: n, configuration: configuration))
+        bytes.reserveCapacity(texts.reduce(0) { $0 + $1.count })
+        withTextPointers(texts) { bases in
+            for candidate in kept {
+                keys.append(candidate.key)
+                bytes.append(contentsOf: UnsafeBufferPointer(start: bases[Int(candidate.part)]! + Int(candidate.textOffset),
+                                                             count: Int(candidate.textLength)))
+                offsets.append(UInt32(bytes.count))
+                idf.append(inverseDocumentFrequency(df: Int(candidate.documentFrequency), documents: n, configuration: configuration))
+            }
         }
         let vectorizer = TfidfVectorizer(configuration: configuration, state: State(
             vocabulary: Vocabulary(keys: keys, textBytes: bytes, textOffsets: offsets), idf: idf, documentCount: n))
