@@ -164,18 +164,35 @@ public struct TfidfVectorizer: Sendable {
         let minCount = configuration.minDF.documents(of: n)
         let maxCount = configuration.maxDF.documents(of: n)
 
-        // Orders candidates by text: (prefix, position) pairs compared with memcmp past
-        // the prefix, as comparing array slices retained and released the arrays at every
-        // step, and swapping candidates moved 48 bytes where a pair moves 16.
+        // Orders candidates by text: a radix sort on the texts' first bytes (the prefix's
+        // top bits, packed above each candidate's position), then a comparison sort of each
+        // run that shares them, with memcmp past the prefix: a quarter less time than a
+        // comparison sort of all of them (196k features a partition: 36 -> 27 ms).
         func sortedByText(_ candidates: [Candidate], texts: [[UInt8]]) -> [Candidate] {
-            var order = candidates.indices.map { (prefix: candidates[$0].prefix, position: $0) }
+            let positionBits = max(1, Int.bitWidth - candidates.count.leadingZeroBitCount)
+            let positionMask = (UInt64(1) << UInt64(positionBits)) - 1
+            var packed = candidates.indices.map { position in
+                (candidates[position].prefix & ~positionMask) | UInt64(position)
+            }
+            packed.withUnsafeMutableBufferPointer { radixSort($0, keyShift: positionBits, keyBits: 64 - positionBits) }
             withTextPointers(texts) { bases in
-                order.sort { a, b in
-                    if a.prefix != b.prefix { return a.prefix < b.prefix }
-                    return textPrecedes(candidates[a.position], candidates[b.position], bases)
+                packed.withUnsafeMutableBufferPointer { packed in
+                    var start = 0
+                    while start < packed.count {
+                        var end = start + 1
+                        while end < packed.count && packed[end] & ~positionMask == packed[start] & ~positionMask { end += 1 }
+                        if end - start > 1 {
+                            var run = UnsafeMutableBufferPointer(rebasing: packed[start..<end])
+                            run.sort { a, b in
+                                let x = candidates[Int(a & positionMask)], y = candidates[Int(b & positionMask)]
+                                return x.prefix != y.prefix ? x.prefix < y.prefix : textPrecedes(x, y, bases)
+                            }
+                        }
+                        start = end
+                    }
                 }
             }
-            return order.map { candidates[$0.position] }
+            return packed.map { candidates[Int($0 & positionMask)] }
         }
 
         // Without a feature limit, each partition sorts its own survivors by text in
