@@ -28,6 +28,23 @@ import Testing
         #expect(copy.value(for: 55 &* 0x9E37_79B9) == 55)
     }
 
+    @Test func indexingKeysLaysOutTheSlotsAsSettingThemInOrder() {
+        // Colliding home slots (multiples of the table size) make the probing order matter.
+        var keys: ContiguousArray<UInt64> = []
+        for n in 1...3_000 as ClosedRange<UInt64> {
+            keys.append(n % 7 == 0 ? n << 20 : (n &* 0x9E37_79B9_7F4A_7C15) | 1)
+        }
+        keys += [42, 42]
+        var set = FeatureHashTable(minimumCapacity: keys.count)
+        for (index, key) in keys.enumerated() { set.set(key, to: Int32(index)) }
+        let indexed = FeatureHashTable(indexing: keys)
+        #expect(indexed.keys == set.keys)
+        #expect(indexed.values == set.values)
+        #expect(indexed.count == set.count)
+        #expect(indexed.count == 3_001)
+        #expect(indexed.value(for: 42) == Int32(keys.count - 1))
+    }
+
     @Test func keysAreNeverZero() {
         #expect(FeatureKey.finalize(0) != 0)
         #expect(FeatureKey.hash([]) != 0)

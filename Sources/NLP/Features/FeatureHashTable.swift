@@ -21,6 +21,30 @@ public struct FeatureHashTable: Sendable {
         count = 0
     }
 
+    /// A table mapping each of `keys` to its index, laid out as inserting them in order
+    /// into `FeatureHashTable(minimumCapacity: keys.count)` would, in one pass over
+    /// plain buffers: a vocabulary's table, built once per fit. O(n) expected.
+    /// A repeated key maps to its last index, as with ``set(_:to:)``.
+    /// - Precondition: no key is 0.
+    public init(indexing keys: ContiguousArray<UInt64>) {
+        self.init(minimumCapacity: keys.count)
+        let mask = self.keys.count - 1
+        var stored = 0
+        self.keys.withUnsafeMutableBufferPointer { slotKeys in
+            values.withUnsafeMutableBufferPointer { slotValues in
+                for (index, key) in keys.enumerated() {
+                    precondition(key != 0, "0 marks an empty slot")
+                    var slot = Int(truncatingIfNeeded: key) & mask
+                    while slotKeys[slot] != 0 && slotKeys[slot] != key { slot = (slot + 1) & mask }
+                    if slotKeys[slot] == 0 { stored += 1 }
+                    slotKeys[slot] = key
+                    slotValues[slot] = Int32(index)
+                }
+            }
+        }
+        count = stored
+    }
+
     /// A table over given slot arrays (as read from a model file).
     /// - Precondition: `keys.count` is a power of two and `values.count == keys.count`.
     public init(slotKeys: ContiguousArray<UInt64>, slotValues: ContiguousArray<Int32>) {

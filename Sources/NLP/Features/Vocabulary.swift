@@ -16,9 +16,7 @@ public struct Vocabulary: Sendable {
     /// Builds a vocabulary, with its lookup table, from parallel arrays.
     public init(keys: ContiguousArray<UInt64>, textBytes: ContiguousArray<UInt8>, textOffsets: ContiguousArray<UInt32>) {
         precondition(textOffsets.count == keys.count + 1)
-        var table = FeatureHashTable(minimumCapacity: keys.count)
-        for (column, key) in keys.enumerated() { table.set(key, to: Int32(column)) }
-        self.init(keys: keys, textBytes: textBytes, textOffsets: textOffsets, table: table)
+        self.init(keys: keys, textBytes: textBytes, textOffsets: textOffsets, table: FeatureHashTable(indexing: keys))
     }
 
     /// A vocabulary whose lookup table is already built (as read from a model file).
