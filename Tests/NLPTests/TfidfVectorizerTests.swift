@@ -145,17 +145,6 @@ import Testing
         #expect(zip(bytes, bytes.dropFirst()).allSatisfy { $0.lexicographicallyPrecedes($1) })
     }
 
-    @Test func mergingSortedRunsGivesOneSortedArray() {
-        var generator = SystemRandomNumberGenerator()
-        for runCount in 0...6 {
-            let runs = (0..<runCount).map { _ in (0..<Int.random(in: 0...30, using: &generator)).map { _ in Int.random(in: 0...50, using: &generator) }.sorted() }
-            #expect(TfidfVectorizer.mergeSorted(runs, by: <) == runs.joined().sorted(), "\(runs)")
-        }
-        // Ties keep the earlier run first.
-        let tagged = TfidfVectorizer.mergeSorted([[(1, "a"), (2, "a")], [(1, "b")], [(1, "c"), (3, "c")]]) { $0.0 < $1.0 }
-        #expect(tagged.map(\.1) == ["a", "b", "c", "a", "c"])
-    }
-
     @Test func toneStylesShareFeatures() {
         let vectorizer = TfidfVectorizer.fit(["hòa bình", "hoà bình"], configuration: configuration)
         #expect(texts(vectorizer) == ["bình", "hòa", "hòa bình"])
