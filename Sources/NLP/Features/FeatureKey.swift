@@ -12,11 +12,24 @@ public enum FeatureKey {
     /// Key of a token's normalized UTF-8 bytes. Never 0 (0 marks empty slots).
     @inline(__always)
     public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
+        var h = offsetBasis
+        for byte in bytes { h = add(byte, to: h) }
         return finalize(h)
+    }
+
+    /// FNV-1a's starting value.
+    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// FNV-1a's step: `h` extended by one byte.
+    @inline(__always)
+    static func add(_ byte: UInt8, to h: UInt64) -> UInt64 { (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+
+    /// `h` extended by the `count` (1–4) bytes at `base[offset...]`.
+    @inline(__always)
+    static func add(_ base: UnsafePointer<UInt8>, _ offset: Int, _ count: Int, to h: UInt64) -> UInt64 {
+        var h = add(base[offset], to: h)
+        for next in 1..<count { h = add(base[offset + next], to: h) }
+        return h
     }
 
     /// Key of `bytes` (allocating convenience for tests and tables).

@@ -166,6 +166,7 @@ struct TokenScanner {
     var lastDiacriticVowel = 0  // which vowel (1-based) was the last of ă â ê ô ơ ư; -1: unknown
     var pendingBreak = true     // punctuation or a line end since the previous token
     var verbatim = true         // the token's input bytes are already its normalized form
+    var inputHash: UInt64 = 0   // FNV-1a of the token's input bytes so far (its key if verbatim)
 
     /// `letters` holds at least `maximumTokenLength + 1` scalars, `encoded` at least
     /// `maximumTokenLength × 4 + 8` bytes; both belong to the caller.
@@ -208,7 +209,8 @@ struct TokenScanner {
                 : (UInt32(table.kind(scalar).rawValue) << ScalarTable.kindShift) | table.lowercase(scalar)
             switch UInt8(truncatingIfNeeded: info >> ScalarTable.kindShift) & 0x7 {
             case ScalarTable.Kind.letter.rawValue:
-                if length == 0 { start = index }
+                if length == 0 { start = index; inputHash = FeatureKey.offsetBasis }
+                inputHash = FeatureKey.add(base, index, width, to: inputHash)
                 digitsOnly = false
                 let lower = info & 0x1F_FFFF
                 if lower != scalar { verbatim = false }
@@ -219,7 +221,8 @@ struct TokenScanner {
                     if info & ScalarTable.diacriticBit != 0 && lastDiacriticVowel >= 0 { lastDiacriticVowel = vowels }
                 }
             case ScalarTable.Kind.digit.rawValue:
-                if length == 0 { start = index }
+                if length == 0 { start = index; inputHash = FeatureKey.offsetBasis }
+                inputHash = FeatureKey.add(base, index, 1, to: inputHash)
                 append(scalar)
             case ScalarTable.Kind.mark.rawValue:
                 verbatim = false
@@ -239,6 +242,7 @@ struct TokenScanner {
                 // A '.' or ',' between digits stays inside a number: 69,56 · 4.100 · 2.5
                 if (scalar == 0x2E || scalar == 0x2C) && length > 0 && digitsOnly
                     && index + 1 < count && base[index + 1] >= 0x30 && base[index + 1] <= 0x39 {
+                    inputHash = FeatureKey.add(base, index, 1, to: inputHash)
                     append(scalar)
                 } else {
                     finish(at: index, input: base, body)
@@ -280,20 +284,16 @@ struct TokenScanner {
             key = Tokenizer.numberKey
         } else if verbatim {
             // Most tokens are already lowercase NFC with the tone where it belongs: their
-            // input bytes are the normalized text, so hash them where they lie.
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for offset in start..<end { h = (h ^ UInt64(input[offset])) &* 0x0000_0100_0000_01B3 }
-            key = FeatureKey.finalize(h)
+            // input bytes are the normalized text, hashed as they were scanned.
+            key = FeatureKey.finalize(inputHash)
             bytes = input + start
             byteCount = end - start
         } else {
             // Encode to UTF-8 and hash (FNV-1a, see FeatureKey) in one pass.
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var h = FeatureKey.offsetBasis
             for index in 0..<length {
                 let written = encodeUTF8(letters[index], into: encoded + byteCount)
-                for offset in byteCount..<(byteCount + written) {
-                    h = (h ^ UInt64(encoded[offset])) &* 0x0000_0100_0000_01B3
-                }
+                h = FeatureKey.add(encoded, byteCount, written, to: h)
                 byteCount += written
             }
             key = FeatureKey.finalize(h)
