@@ -52,8 +52,9 @@ struct Summarize: ParsableCommand {
         func write(_ text: String) { if file == nil { stdout.write(text) } else { pending += text } }
 
         let interrupt = InterruptFlag()
-        let estimated = InputReader.estimatedCount(input.inputs).map { max(0, $0 - done.count) }
-        let progress = ProgressLine(unit: "docs", total: estimated)
+        let progress = ProgressLine(unit: "docs", estimatingTotal: {
+            InputReader.estimatedCount(input.inputs).map { max(0, $0 - done.count) }
+        })
         var reader = input.reader()
         var skipped = 0
         var warnings = 0

@@ -17,6 +17,12 @@ final class ProgressLine {
         self.enabled = enabled
     }
 
+    /// A progress line whose total is counted only if the line is shown: counting
+    /// walks directories and scans JSONL files, work wasted when no one watches.
+    convenience init(unit: String, estimatingTotal estimate: () -> Int?, enabled: Bool = StandardError.isTerminal) {
+        self.init(unit: unit, total: enabled ? estimate() : nil, enabled: enabled)
+    }
+
     /// Seconds since the progress line was created.
     var elapsed: Double { Date().timeIntervalSince(start) }
 
