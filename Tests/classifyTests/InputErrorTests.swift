@@ -30,8 +30,9 @@ import Testing
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
         #expect(lines.count == 3)
-        let problems = result.stderrLines
+        let problems = result.stderrLines.filter { $0.hasPrefix("classify: error: ") }
         #expect(problems.count == 5)
+        #expect(result.stderrLines.last?.hasPrefix("classify: predicted 3 documents") == true)
         let expected = ["empty.txt: empty file", "blank.txt: no text (only white space)", "binary.txt: binary data",
                         "invalid.txt: invalid UTF-8 at byte offset 12", "tcvn3.txt: looks like TCVN3 (ABC)"]
         for fragment in expected {

@@ -83,8 +83,10 @@ struct Predict: ParsableCommand {
         let labels = classifier.labels
         if format == .csv { out.writeLine((["id", "labels", "primary"] + labels).joined(separator: ",")) }
         var reader = input.reader()
+        let progress = ProgressLine(unit: "docs", estimatingTotal: { InputReader.estimatedCount(input.inputs) })
+        let start = Date()
         // Each worker formats its own results; the main thread only writes them in order.
-        let counts = try DocumentPipeline(jobs: input.jobs).run(&reader) { document -> String in
+        let counts = try DocumentPipeline(jobs: input.jobs).run(&reader, progress: progress) { document -> String in
             let article = cleaner.clean(document.text)
             guard !article.isEmpty else { throw InputFailure(source: document.id, problem: "no article text after cleaning") }
             let row = classifier.features(of: article)
@@ -112,6 +114,14 @@ struct Predict: ParsableCommand {
             out.write(line)
         }
         out.flush()
+        // A batch ends with a count of what was done; a single article needs none.
+        if counts.done + counts.failed > 1 {
+            let seconds = Date().timeIntervalSince(start)
+            var summary = String(format: "classify: predicted %d document%@ in %.1f s (%.0f docs/s)", counts.done,
+                                 counts.done == 1 ? "" : "s", seconds, Double(counts.done) / max(seconds, 1e-9))
+            if counts.failed > 0 { summary += ", \(counts.failed) failed" }
+            StandardError.print(summary)
+        }
         if counts.failed > 0 { throw ExitCode(1) }
     }
 
