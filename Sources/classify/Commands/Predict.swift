@@ -116,9 +116,7 @@ struct Predict: ParsableCommand {
         out.flush()
         // A batch ends with a count of what was done; a single article needs none.
         if counts.done + counts.failed > 1 {
-            let seconds = Date().timeIntervalSince(start)
-            var summary = String(format: "classify: predicted %d document%@ in %.1f s (%.0f docs/s)", counts.done,
-                                 counts.done == 1 ? "" : "s", seconds, Double(counts.done) / max(seconds, 1e-9))
+            var summary = ProgressLine.closingLine("predicted", documents: counts.done, seconds: Date().timeIntervalSince(start))
             if counts.failed > 0 { summary += ", \(counts.failed) failed" }
             StandardError.print(summary)
         }

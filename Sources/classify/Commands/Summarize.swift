@@ -83,9 +83,7 @@ struct Summarize: ParsableCommand {
         }
         stdout.flush()
         try file?.finish()
-        let seconds = Date().timeIntervalSince(start)
-        var summary = String(format: "classify: summarized %d document%@ in %.1f s (%.0f docs/s)", counts.done, counts.done == 1 ? "" : "s", seconds,
-                             Double(counts.done) / max(seconds, 1e-9))
+        var summary = ProgressLine.closingLine("summarized", documents: counts.done, seconds: Date().timeIntervalSince(start))
         if counts.failed > 0 { summary += ", \(counts.failed) failed" }
         if warnings > 0 { summary += ", \(warnings) with nothing to summarize" }
         if skipped > 0 { summary += ", \(skipped) already in \(out!) (resumed)" }

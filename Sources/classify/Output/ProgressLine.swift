@@ -51,6 +51,13 @@ final class ProgressLine {
         drawn = false
     }
 
+    /// The closing line of a batch command: `classify: <verb> 3 documents in 0.4 s (7,500
+    /// docs/s)`, to which the command adds its failures and notes.
+    static func closingLine(_ verb: String, documents: Int, seconds: Double) -> String {
+        String(format: "classify: %@ %d document%@ in %.1f s (%.0f docs/s)", verb, documents, documents == 1 ? "" : "s",
+               seconds, Double(documents) / max(seconds, 1e-9))
+    }
+
     static func grouped(_ value: Int) -> String {
         let digits = String(abs(value))
         var result = ""
