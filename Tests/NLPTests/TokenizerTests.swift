@@ -17,6 +17,24 @@ import Testing
         #expect(tokenizer.tokens(in: "\u{00D0}ảng \u{00F0}ảng") == ["đảng", "đảng"])
     }
 
+    /// The scanner's fast path counts ASCII vowels from a literal bit set; it must
+    /// agree with the scalar table the general path reads.
+    @Test func asciiVowelBitsAgreeWithTheScalarTable() {
+        let table = ScalarTable.shared
+        for letter in UInt32(0x61)...0x7A {
+            let fromTable = table.packed[ScalarTable.index(letter)] & ScalarTable.vowelBit != 0
+            let fromLiteral = (TokenScanner.asciiVowels >> (letter - 0x61)) & 1 == 1
+            #expect(fromTable == fromLiteral, "letter \(Unicode.Scalar(letter)!)")
+        }
+    }
+
+    /// Lowercase ASCII runs take the fast path; mixing them with capitals, marks and
+    /// digits in one token must give what the general path gives.
+    @Test func asciiRunsMixWithTheGeneralPath() {
+        #expect(tokenizer.tokens(in: "hoà hòa hoa\u{0300} HOÀ nguyEn tp.hcm abc123 x") ==
+                ["hòa", "hòa", "hòa", "hòa", "nguyen", "tp", "hcm", "abc123", "x"])
+    }
+
     @Test(arguments: [("hòa", "hoà"), ("thủy", "thuỷ"), ("quý", "qúy"), ("tòa", "toà"), ("ủy", "uỷ"),
                       ("khỏe", "khoẻ"), ("mùa", "muà"), ("Hòa", "HOÀ")])
     func oneTokenForBothToneStyles(_ pair: (String, String)) {
