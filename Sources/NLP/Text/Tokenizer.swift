@@ -222,24 +222,31 @@ struct TokenScanner {
             }
             var scalar: UInt32
             var width: Int
+            // The token's hash extended by this scalar's bytes, computed in the decoding
+            // branch that already knows the width (used only if the scalar is a letter).
+            var extended = length == 0 ? FeatureKey.offsetBasis : inputHash
+            extended = FeatureKey.add(lead, to: extended)
             if lead < 0x80 {
                 scalar = UInt32(lead); width = 1
             } else if lead < 0xE0 {
                 scalar = (UInt32(lead & 0x1F) << 6) | UInt32(base[index + 1] & 0x3F); width = 2
+                extended = FeatureKey.add(base[index + 1], to: extended)
             } else if lead < 0xF0 {
                 scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(base[index + 1] & 0x3F) << 6)
                     | UInt32(base[index + 2] & 0x3F); width = 3
+                extended = FeatureKey.add(base[index + 2], to: FeatureKey.add(base[index + 1], to: extended))
             } else {
                 scalar = (UInt32(lead & 0x07) << 18) | (UInt32(base[index + 1] & 0x3F) << 12)
                     | (UInt32(base[index + 2] & 0x3F) << 6) | UInt32(base[index + 3] & 0x3F); width = 4
+                extended = FeatureKey.add(base[index + 3], to: FeatureKey.add(base[index + 2], to: FeatureKey.add(base[index + 1], to: extended)))
             }
             let tableIndex = ScalarTable.index(scalar)
             let info: UInt32 = tableIndex >= 0 ? packed[tableIndex]
                 : (UInt32(table.kind(scalar).rawValue) << ScalarTable.kindShift) | table.lowercase(scalar)
             switch UInt8(truncatingIfNeeded: info >> ScalarTable.kindShift) & 0x7 {
             case ScalarTable.Kind.letter.rawValue:
-                if length == 0 { start = index; inputHash = FeatureKey.offsetBasis }
-                inputHash = FeatureKey.add(base, index, width, to: inputHash)
+                if length == 0 { start = index }
+                inputHash = extended
                 digitsOnly = false
                 let lower = info & 0x1F_FFFF
                 if lower != scalar { verbatim = false }
