@@ -95,7 +95,7 @@ import Testing
         // 40-byte preamble, a 29-byte header padded to byte 128, no data, the 8-byte checksum.
         #expect(file.headerJSON == Data(#"{"sections":[],"metadata":{}}"#.utf8))
         #expect(file.byteCount == 136)
-        #expect(file.metadataJSON == Data("{}".utf8))
+        #expect(try file.metadataJSON == Data("{}".utf8))
     }
 
     @Test func asksForSectionsByNameAndType() throws {

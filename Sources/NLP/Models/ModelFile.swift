@@ -103,7 +103,20 @@ public struct ModelFile: Sendable {
     /// The caller's metadata object alone, re-serialized from the header as UTF-8 JSON
     /// with sorted keys: equal as JSON to what was written, not necessarily byte for byte.
     /// To decode it exactly, use ``metadata(as:decoder:)``.
-    public let metadataJSON: Data
+    ///
+    /// Made on each access, not when loading: Foundation's serializer costs more than
+    /// the rest of loading a small model (about 3 ms), and only `inspect` shows it.
+    /// - Throws: ``ModelFileError/corrupted(path:_:)`` if the header no longer gives it
+    ///   (it does in any file that loaded).
+    public var metadataJSON: Data {
+        get throws {
+            guard let header = try? JSONSerialization.jsonObject(with: headerJSON) as? [String: Any],
+                  let metadata = header["metadata"],
+                  let data = try? JSONSerialization.data(withJSONObject: metadata, options: [.sortedKeys, .withoutEscapingSlashes])
+            else { throw ModelFileError.corrupted(path: path, .header("its metadata cannot be re-serialized")) }
+            return data
+        }
+    }
     /// The sections, in the order they were added when the file was written.
     public let sections: [Section]
     /// The sections' names, in file order.
@@ -144,7 +157,6 @@ public struct ModelFile: Sendable {
         self.storage = storage
         self.path = path
         self.headerJSON = layout.headerJSON
-        self.metadataJSON = layout.metadataJSON
         self.sections = layout.sections
         var index: [String: Int] = [:]
         for (position, section) in layout.sections.enumerated() { index[section.name] = position }
@@ -241,7 +253,6 @@ extension ModelFile {
     /// What validation found.
     private struct Layout {
         var headerJSON: Data
-        var metadataJSON: Data
         var sections: [Section]
     }
 
@@ -363,16 +374,10 @@ extension ModelFile {
             throw headerProblem("not valid JSON\(reason)")
         }
         guard let header = parsed as? [String: Any] else { throw headerProblem("not a JSON object") }
-        guard let metadata = header["metadata"], metadata is [String: Any] else {
+        guard header["metadata"] is [String: Any] else {
             throw headerProblem("it has no \"metadata\" object")
         }
         guard header["sections"] is [Any] else { throw headerProblem("it has no \"sections\" array") }
-        let metadataJSON: Data
-        do {
-            metadataJSON = try JSONSerialization.data(withJSONObject: metadata, options: [.sortedKeys, .withoutEscapingSlashes])
-        } catch {
-            throw headerProblem("its metadata cannot be re-serialized")
-        }
 
         // 8. The section table.
         func tableProblem(_ detail: String) -> ModelFileError { .corrupted(path: path, .sectionTable(detail)) }
@@ -414,7 +419,7 @@ extension ModelFile {
         where first.fileOffset + first.byteCount > second.fileOffset {
             throw tableProblem("sections \"\(first.name)\" and \"\(second.name)\" overlap")
         }
-        return Layout(headerJSON: headerJSON, metadataJSON: metadataJSON, sections: sections)
+        return Layout(headerJSON: headerJSON, sections: sections)
     }
 
     private static func loadLittleEndian<Value: FixedWidthInteger>(_ type: Value.Type, _ bytes: UnsafeRawBufferPointer,

@@ -35,7 +35,7 @@ struct Inspect: ParsableCommand {
             throw CommandFailure(error.description)
         }
         if format == .json {
-            print(String(decoding: modelFile.metadataJSON, as: UTF8.self))
+            print(String(decoding: try modelFile.metadataJSON, as: UTF8.self))
             return
         }
         do {
