@@ -4,6 +4,7 @@ import NLP
 /// `classify clean`: the article as the models see it, without web furniture.
 struct Clean: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "clean",
         abstract: "Print articles without web furniture: title, then content paragraphs.",
         discussion: """
         Drops comment forms, navigation, view counters, photo captions, bylines, source \

@@ -6,6 +6,7 @@ import Train
 /// `classify evaluate`: how good a model, or a training configuration, is.
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "evaluate",
         abstract: "Score a model on labelled data, or cross-validate a training configuration.",
         discussion: """
         With a model: the same report as training (per-label precision, recall, F1, \

@@ -5,6 +5,7 @@ import NLP
 /// `classify inspect`: what is in a model file.
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "inspect",
         abstract: "Show a model file's header and the top terms of each label.",
         discussion: """
         Labels, feature count, training configuration, data fingerprint, held-out metrics, \

@@ -5,6 +5,7 @@ import NLP
 /// `classify predict`: the themes of articles.
 struct Predict: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "predict",
         abstract: "Predict the themes of articles (the main job).",
         discussion: """
         For each input: its id or path, the chosen themes (none, one or several), the \

@@ -5,6 +5,7 @@ import NLP
 /// `classify summarize`: extractive summaries of whole corpora.
 struct Summarize: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "summarize",
         abstract: "Write short extractive summaries of articles, a corpus at a time.",
         discussion: """
         Each summary is made of the article's own most important sentences, in their \

@@ -4,6 +4,7 @@ import NLP
 /// `classify tokens`: the syllables a model sees, to debug a surprising prediction.
 struct Tokens: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "tokens",
         abstract: "Print the normalized tokens the vectorizer sees, one line per sentence.",
         discussion: """
         The article is cleaned first; the title is the first line. Tokens are lowercase \

@@ -6,6 +6,7 @@ import Train
 /// `classify train`: fit a classifier and write it as a model file.
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "train",
         abstract: "Train a classifier on labelled articles and write the model file.",
         discussion: """
         Prints the held-out report (per-label precision, recall, F1, support; accuracy; \

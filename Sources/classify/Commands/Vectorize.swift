@@ -5,6 +5,7 @@ import NLP
 /// `classify vectorize`: fit TF-IDF on a corpus and export what it learned.
 struct Vectorize: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "vectorize",
         abstract: "Fit TF-IDF on a corpus; export the vocabulary, the matrix or the features.",
         discussion: """
         Articles are cleaned first (as models see them) unless --raw is given. Without an \
