@@ -20,7 +20,9 @@ let package = Package(
             pkgConfig: "blas",
             providers: [.apt(["libblas-dev"])]
         ),
-        .target(name: "NLP", dependencies: ["CBLAS"]),
+        // C interop only: the CPU's prefetch hint, which Swift cannot spell.
+        .target(name: "CacheHints"),
+        .target(name: "NLP", dependencies: ["CBLAS", "CacheHints"]),
         .target(name: "Train", dependencies: ["NLP", "CBLAS"]),
         .executableTarget(
             name: "classify",

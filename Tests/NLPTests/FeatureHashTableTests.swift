@@ -71,5 +71,12 @@ import Testing
         keys.withUnsafeBufferPointer { lookup.appendValues(of: $0, to: &entries) }
         #expect(entries.map { InterleavedFeatureTable.unpack($0).value } == [7, 3])
         #expect(entries.map { InterleavedFeatureTable.unpack($0).payload } == [3.5, 1.5])
+
+        // A batch longer than the prefetch distance, absent keys among present ones.
+        let batch = (0..<5_000).map { FeatureKey.hash(Array(($0 % 5 == 0 ? "absent\($0)" : "k\($0 * 79)").utf8)) }
+        var batchEntries: [UInt64] = []
+        batch.withUnsafeBufferPointer { lookup.appendValues(of: $0, to: &batchEntries) }
+        let expected = (0..<5_000).filter { $0 % 5 != 0 }.map { Int32($0 * 79) }
+        #expect(batchEntries.map { InterleavedFeatureTable.unpack($0).value } == expected)
     }
 }

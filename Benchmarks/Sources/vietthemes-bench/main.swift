@@ -9,6 +9,7 @@ import NLP
 ///   vietthemes-bench load-model FILE.model
 ///   vietthemes-bench summarize|predict FILE.jsonl [--model FILE] [--threads N]   (in-process loop)
 ///   vietthemes-bench stages|tokenize|analyze|fit|fit-transform|load FILE.jsonl   (profiling)
+///   vietthemes-bench predict-stages|lookup-stats FILE.jsonl --model FILE [--field text]   (profiling)
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let task = arguments.first, arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: vietthemes-bench vectorize FILE.jsonl[.xz] [--field body] [--limit N] [--threads N]\n".utf8))
@@ -103,6 +104,35 @@ case "predict-stages":
     timings["clean_vectorize_score_us_per_doc"] = Date().timeIntervalSince(start) * 1e6 / Double(texts.count)
     timings["sink"] = sink
     Report.print(timings)
+case "lookup-stats":
+    // One thread, for a theme model (--model): how many n-gram lookups find a feature,
+    // and the time of making the keys, of looking them up, and of scoring the rows.
+    let texts = try CorpusFile.strings(path, field: field, limit: limit)
+    let classifier = try ThemeClassifier(contentsOf: URL(fileURLWithPath: option("--model")!))
+    let vectorizer = classifier.vectorizer
+    var keyLists: [[UInt64]] = []
+    var start = Date()
+    for text in texts { var keys: [UInt64] = []; vectorizer.analyzer.appendKeys(of: text, to: &keys); keyLists.append(keys) }
+    let keysSeconds = Date().timeIntervalSince(start)
+    start = Date()
+    var found = 0, total = 0
+    for keys in keyLists {
+        var entries: [UInt64] = []
+        keys.withUnsafeBufferPointer { vectorizer.lookup.appendValues(of: $0, to: &entries) }
+        found += entries.count; total += keys.count
+    }
+    let lookupSeconds = Date().timeIntervalSince(start)
+    let rows = texts.map { vectorizer.transform($0) }.map { row in (row.map(\.0), row.map(\.1)) }
+    start = Date()
+    var sink: Float = 0
+    for (columns, values) in rows {
+        columns.withUnsafeBufferPointer { c in values.withUnsafeBufferPointer { v in sink += classifier.model.margins(columns: c, values: v)[0] } }
+    }
+    let marginSeconds = Date().timeIntervalSince(start)
+    Report.print(["task": "lookup-stats", "docs": texts.count, "keys": total, "found": found,
+                  "keys_us_per_doc": keysSeconds * 1e6 / Double(texts.count),
+                  "lookup_ns_per_key": lookupSeconds * 1e9 / Double(max(1, total)),
+                  "margins_us_per_doc": marginSeconds * 1e6 / Double(texts.count), "sink": sink])
 case "stages":
     // Time each stage of vectorizing on one thread, to see where the time goes.
     let texts = try CorpusFile.strings(path, field: field, limit: limit)

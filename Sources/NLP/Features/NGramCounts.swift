@@ -1,3 +1,5 @@
+import CacheHints
+
 /// One thread's n-gram counts over a run of documents, for fitting a vectorizer.
 ///
 /// Each distinct n-gram gets an id, in the order the run first sees it, and one 16-byte
@@ -35,9 +37,6 @@ struct NGramCounts {
     private(set) var documentStarts: [Int] = [0]
     private(set) var entryIDs: [Int32] = []
     private(set) var entryCounts: [Int32] = []
-
-    /// Loads from the table's slots, summed so that the compiler keeps them (see `add`).
-    private var warmth: UInt64 = 0
 
     init<C: Collection>(documents: C, analyzer: Analyzer) where C.Element == String {
         capacity = 1 << 16
@@ -121,12 +120,13 @@ struct NGramCounts {
         while (count + local.distinct) * 8 > capacity * 5 { grow() }
         let mask = capacity - 1
         let keys = local.keys, counts = local.counts, first = local.first
-        // First touch every key's home slot in a loop of independent loads, so that
-        // their cache misses overlap; the loop below then finds them in cache.
-        var touched: UInt64 = 0
-        for index in 0..<local.distinct { touched ^= slots[Int(truncatingIfNeeded: keys[index]) & mask].key }
-        warmth ^= touched
+        // Each key's home slot is prefetched a few keys ahead, so that the cache misses
+        // of a table larger than the cache overlap (see InterleavedFeatureTable).
+        let ahead = InterleavedFeatureTable.prefetchDistance
         for index in 0..<local.distinct {
+            if index &+ ahead < local.distinct {
+                cache_prefetch(slots + (Int(truncatingIfNeeded: keys[index &+ ahead]) & mask))
+            }
             let key = keys[index]
             var slot = Int(truncatingIfNeeded: key) & mask
             while slots[slot].key != key && slots[slot].key != 0 { slot = (slot + 1) & mask }

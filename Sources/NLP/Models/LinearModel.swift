@@ -1,3 +1,4 @@
+import CacheHints
 import CBLAS
 import Foundation
 
@@ -73,6 +74,9 @@ public struct LinearModel: Sendable {
         return result
     }
 
+    /// How many non-zeros ahead ``margins(columns:values:)`` prefetches weight rows.
+    static let prefetchDistance = 16
+
     /// Adds the row's products for labels `label..<label + V.scalarCount` into `out`.
     @inline(__always)
     private static func accumulate<V: SIMD>(_: V.Type, label: Int, columns: UnsafeBufferPointer<Int32>,
@@ -82,7 +86,13 @@ public struct LinearModel: Sendable {
         let lanes = V.scalarCount
         var sum = V(out[label..<label + lanes])
         let base = UnsafeRawPointer(weights.baseAddress! + label)
+        let ahead = LinearModel.prefetchDistance
         for index in 0..<columns.count {
+            // The rows of a large model are read in column order but far apart: fetch
+            // ahead, as the lookups do (see InterleavedFeatureTable.appendValues).
+            if index &+ ahead < columns.count {
+                cache_prefetch(base + Int(columns[index &+ ahead]) &* k &* 4)
+            }
             let row = base.loadUnaligned(fromByteOffset: Int(columns[index]) * k * 4, as: V.self)
             sum = sum + values[index] * row
         }
