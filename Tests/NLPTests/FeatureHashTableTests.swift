@@ -51,12 +51,11 @@ import Testing
     }
 
     /// Big enough (16 MiB of slots) to live in huge pages where the system has them.
-    @Test func interleavedCopyAnswersWithValueAndPayload() {
-        var table = FeatureHashTable()
+    @Test func interleavedTableAnswersWithIndexAndPayload() {
         let count = 400_000
-        for index in 0..<count { table.set(FeatureKey.hash(Array("k\(index)".utf8)), to: Int32(index)) }
+        let keys = ContiguousArray((0..<count).map { FeatureKey.hash(Array("k\($0)".utf8)) })
         let payload = ContiguousArray((0..<count).map { Float($0) * 0.5 })
-        let lookup = table.interleaved(payload: payload)
+        let lookup = InterleavedFeatureTable(indexing: keys, payload: payload)
         for index in stride(from: 0, to: count, by: 997) {
             let key = FeatureKey.hash(Array("k\(index)".utf8))
             #expect(lookup.value(for: key) == Int32(index))
@@ -67,8 +66,8 @@ import Testing
         #expect(lookup.value(for: absent) == -1 && lookup.valueAndPayload(for: absent) == nil)
 
         var entries: [UInt64] = []
-        let keys = [FeatureKey.hash(Array("k7".utf8)), absent, FeatureKey.hash(Array("k3".utf8))]
-        keys.withUnsafeBufferPointer { lookup.appendValues(of: $0, to: &entries) }
+        let few = [FeatureKey.hash(Array("k7".utf8)), absent, FeatureKey.hash(Array("k3".utf8))]
+        few.withUnsafeBufferPointer { lookup.appendValues(of: $0, to: &entries) }
         #expect(entries.map { InterleavedFeatureTable.unpack($0).value } == [7, 3])
         #expect(entries.map { InterleavedFeatureTable.unpack($0).payload } == [3.5, 1.5])
 
@@ -78,5 +77,13 @@ import Testing
         batch.withUnsafeBufferPointer { lookup.appendValues(of: $0, to: &batchEntries) }
         let expected = (0..<5_000).filter { $0 % 5 != 0 }.map { Int32($0 * 79) }
         #expect(batchEntries.map { InterleavedFeatureTable.unpack($0).value } == expected)
+    }
+
+    @Test func interleavedTableMapsARepeatedKeyToItsLastIndexAsTheHashTableDoes() {
+        let keys: ContiguousArray<UInt64> = [11, 27, 11, 5]
+        let lookup = InterleavedFeatureTable(indexing: keys, payload: [0.5, 1.5, 2.5, 3.5])
+        #expect(lookup.value(for: 11) == FeatureHashTable(indexing: keys).value(for: 11))
+        #expect(lookup.valueAndPayload(for: 11)?.value == 2 && lookup.valueAndPayload(for: 11)?.payload == 2.5)
+        #expect(lookup.value(for: 5) == 3 && lookup.value(for: 6) == -1)
     }
 }

@@ -103,14 +103,6 @@ public struct FeatureHashTable: Sendable {
         values[slot] = value
     }
 
-    /// The same entries with each key and value side by side (16 bytes a slot), so a
-    /// lookup touches one cache line instead of two, each value carrying
-    /// `payload[value]` beside it: for large vocabularies queried many times
-    /// (prediction, summarization). O(slots) to build.
-    public func interleaved(payload: ContiguousArray<Float>) -> InterleavedFeatureTable {
-        InterleavedFeatureTable(self, payload: payload)
-    }
-
     /// Calls `body(key, value)` for every entry, in slot order.
     public func forEach(_ body: (UInt64, Int32) -> Void) {
         for slot in 0..<keys.count where keys[slot] != 0 { body(keys[slot], values[slot]) }
@@ -123,38 +115,48 @@ public struct FeatureHashTable: Sendable {
     }
 }
 
-/// A read-only copy of a ``FeatureHashTable`` laid out as (key, value + payload)
-/// pairs, so that a lookup costs one cache line and returns the value's `Float`
-/// payload (a vectorizer's idf) without a second random access. Built once per loaded
-/// model, in huge pages where the system allows (see ``LargeTableMemory``).
+/// A read-only map from feature keys to their index, laid out as (key, payload +
+/// index) pairs, so that a lookup costs one cache line and returns the index's `Float`
+/// payload (a vectorizer's idf) without a second random access. Built once per fitted
+/// or loaded vectorizer, in huge pages where the system allows (see
+/// ``LargeTableMemory``).
 public final class InterleavedFeatureTable: @unchecked Sendable {
     /// key, payload bits << 32 | value, key, …
     private let slots: UnsafeMutablePointer<UInt64>
     private let mask: Int
 
-    init(_ table: FeatureHashTable, payload: ContiguousArray<Float>) {
+    /// A table mapping `keys[i]` to `i`, with `payload[i]` beside it (a vectorizer's
+    /// idf): the lookup of a vocabulary. A repeated key maps to its last index, as in
+    /// ``FeatureHashTable/init(indexing:)``. O(n) expected, one pass over each array.
+    /// - Precondition: `payload.count == keys.count`, no key is 0, fewer than 2³¹ keys.
+    public init(indexing keys: ContiguousArray<UInt64>, payload: ContiguousArray<Float>) {
+        precondition(payload.count == keys.count && keys.count < Int(Int32.max))
         // Up to three quarters full rather than half: four slots share a cache line, so
         // the longer probes rarely cost another miss, and a table half the size keeps
         // more of itself in cache.
         var capacity = 16
-        while capacity * 3 < table.count * 4 { capacity <<= 1 }
+        while capacity * 3 < keys.count * 4 { capacity <<= 1 }
         mask = capacity - 1
         slots = LargeTableMemory.allocate(UInt64.self, count: capacity * 2)
         slots.initialize(repeating: 0, count: capacity * 2)
-        for index in 0..<table.keys.count where table.keys[index] != 0 {
-            let key = table.keys[index], value = table.values[index]
+        let ahead = Self.prefetchDistance
+        for (index, key) in keys.enumerated() {
+            precondition(key != 0, "0 marks an empty slot")
+            if index &+ ahead < keys.count {
+                cache_prefetch(slots + 2 &* (Int(truncatingIfNeeded: keys[index &+ ahead]) & mask))
+            }
             var slot = Int(truncatingIfNeeded: key) & mask
-            while slots[2 * slot] != 0 { slot = (slot + 1) & mask }
+            while slots[2 * slot] != 0 && slots[2 * slot] != key { slot = (slot + 1) & mask }
             slots[2 * slot] = key
-            slots[2 * slot + 1] = UInt64(payload[Int(value)].bitPattern) << 32 | UInt64(UInt32(bitPattern: value))
+            slots[2 * slot + 1] = UInt64(payload[index].bitPattern) << 32 | UInt64(UInt32(index))
         }
     }
+
+    deinit { LargeTableMemory.deallocate(slots, count: (mask + 1) * 2) }
 
     /// How many keys ahead ``appendValues(of:to:)`` prefetches: enough to cover a memory
     /// latency, few enough that the lines are still in cache when their turn comes.
     static let prefetchDistance = 16
-
-    deinit { LargeTableMemory.deallocate(slots, count: (mask + 1) * 2) }
 
     /// The value stored for `key`, or -1. O(1) expected.
     @inline(__always)

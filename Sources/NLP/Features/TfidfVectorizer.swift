@@ -100,7 +100,7 @@ public struct TfidfVectorizer: Sendable {
         self.configuration = configuration
         self.state = state
         self.analyzer = Analyzer(tokenizer: Tokenizer(configuration.tokenizer), ngrams: configuration.ngrams)
-        self.lookup = state.vocabulary.table.interleaved(payload: state.idf)
+        self.lookup = InterleavedFeatureTable(indexing: state.vocabulary.keys, payload: state.idf)
     }
 
     /// Number of features (columns of the output).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The features a vectorizer was fitted on: for each column, its key (for lookup)
 /// and its text (so that models can explain their predictions).
 ///
@@ -10,28 +12,39 @@ public struct Vocabulary: Sendable {
     public let textBytes: ContiguousArray<UInt8>
     /// Column c's text is `textBytes[textOffsets[c]..<textOffsets[c + 1]]`.
     public let textOffsets: ContiguousArray<UInt32>
-    /// Key → column.
-    public let table: FeatureHashTable
+    /// Key → column, laid out as ``FeatureHashTable/init(indexing:)`` lays out `keys`
+    /// (the layout model files store). Built on first use: vectorizing does not need it
+    /// (see ``TfidfVectorizer/lookup``), only writing a model file and ``column(of:)``.
+    public var table: FeatureHashTable { index.table(indexing: keys) }
 
-    /// Builds a vocabulary, with its lookup table, from parallel arrays.
+    private let index: LazyFeatureTable
+
+    /// Builds a vocabulary from parallel arrays. O(1): the lookup table is made when
+    /// first needed.
     public init(keys: ContiguousArray<UInt64>, textBytes: ContiguousArray<UInt8>, textOffsets: ContiguousArray<UInt32>) {
         precondition(textOffsets.count == keys.count + 1)
-        self.init(keys: keys, textBytes: textBytes, textOffsets: textOffsets, table: FeatureHashTable(indexing: keys))
-    }
-
-    /// A vocabulary whose lookup table is already built (as read from a model file).
-    public init(keys: ContiguousArray<UInt64>, textBytes: ContiguousArray<UInt8>,
-                textOffsets: ContiguousArray<UInt32>, table: FeatureHashTable) {
         self.keys = keys
         self.textBytes = textBytes
         self.textOffsets = textOffsets
-        self.table = table
+        self.index = LazyFeatureTable(nil)
+    }
+
+    /// A vocabulary whose lookup table is already built.
+    /// - Precondition: `table` maps each of `keys` to its index.
+    public init(keys: ContiguousArray<UInt64>, textBytes: ContiguousArray<UInt8>,
+                textOffsets: ContiguousArray<UInt32>, table: FeatureHashTable) {
+        precondition(textOffsets.count == keys.count + 1)
+        self.keys = keys
+        self.textBytes = textBytes
+        self.textOffsets = textOffsets
+        self.index = LazyFeatureTable(table)
     }
 
     /// Number of features (columns).
     public var count: Int { keys.count }
 
-    /// The column of the feature with `key`, or `nil`. O(1).
+    /// The column of the feature with `key`, or `nil`. O(1) expected; the first call
+    /// on a vocabulary builds its ``table`` (O(features)).
     @inline(__always)
     public func column(of key: UInt64) -> Int? {
         table.value(for: key).map(Int.init)
@@ -52,5 +65,25 @@ public struct Vocabulary: Sendable {
             key = index == 0 ? partKey : FeatureKey.combine(key, partKey)
         }
         return key == 0 ? nil : column(of: key)
+    }
+}
+
+/// A ``Vocabulary``'s lookup table, built once by whichever thread first asks for it.
+/// A class so that copies of the vocabulary share it, locked so that they may ask at
+/// the same time.
+private final class LazyFeatureTable: @unchecked Sendable {
+    private let lock = NSLock()
+    private var built: FeatureHashTable?
+
+    init(_ table: FeatureHashTable?) { built = table }
+
+    /// The table over `keys` (the same keys at every call). O(keys) the first time, O(1) after.
+    func table(indexing keys: ContiguousArray<UInt64>) -> FeatureHashTable {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let table = FeatureHashTable(indexing: keys)
+        built = table
+        return table
     }
 }

@@ -16,14 +16,18 @@ extension TfidfVectorizer {
     }
 
     /// A vectorizer from `file`'s sections and the stored `configuration`.
+    ///
+    /// The stored slot arrays (`vocabulary.slots.*`) must be present and well shaped,
+    /// but they are not copied: the vectorizer looks features up in its own
+    /// cache-friendly table (``TfidfVectorizer/lookup``), built from the keys and idf,
+    /// and ``Vocabulary/table`` is rebuilt from the keys only if it is asked for. Copying
+    /// them cost a third of the loading time of a 600k-feature model.
     /// - Throws: ``ModelFileError`` when a section is missing or inconsistent.
-    /// - Complexity: O(features): copies, no rehashing (the lookup table is stored).
+    /// - Complexity: O(features).
     public init(from file: ModelFile, configuration: Configuration, documentCount: Int, prefix: String = "") throws {
         let keys = try file.uint64s(prefix + "vocabulary.keys")
         let text = try file.bytes(prefix + "vocabulary.text")
         let offsets = try file.uint32s(prefix + "vocabulary.offsets")
-        let slotKeys = try file.uint64s(prefix + "vocabulary.slots.keys")
-        let slotValues = try file.int32s(prefix + "vocabulary.slots.values")
         let idf = try file.floats(prefix + "idf")
         func inconsistent(_ detail: String) -> ModelFileError {
             .incompatibleMetadata(path: file.path, detail: "vocabulary: \(detail)")
@@ -33,14 +37,13 @@ extension TfidfVectorizer {
             throw inconsistent("text offsets do not fit \(keys.count) features and \(text.count) bytes")
         }
         guard idf.count == keys.count else { throw inconsistent("\(idf.count) idf values for \(keys.count) features") }
-        guard slotKeys.count == slotValues.count, slotKeys.count.nonzeroBitCount == 1, slotKeys.count >= keys.count else {
-            throw inconsistent("lookup table of \(slotKeys.count) slots for \(keys.count) features")
+        guard !keys.contains(0), keys.count < Int(Int32.max) else { throw inconsistent("a feature key is 0") }
+        let slotKeys = try file.withUnsafeElements(of: prefix + "vocabulary.slots.keys", as: UInt64.self) { $0.count }
+        let slotValues = try file.withUnsafeElements(of: prefix + "vocabulary.slots.values", as: Int32.self) { $0.count }
+        guard slotKeys == slotValues, slotKeys.nonzeroBitCount == 1, slotKeys >= keys.count else {
+            throw inconsistent("lookup table of \(slotKeys) slots for \(keys.count) features")
         }
-        guard slotValues.allSatisfy({ $0 >= 0 && Int($0) < keys.count }) || keys.isEmpty else {
-            throw inconsistent("lookup table points past the last feature")
-        }
-        let table = FeatureHashTable(slotKeys: slotKeys, slotValues: slotValues)
-        let vocabulary = Vocabulary(keys: keys, textBytes: text, textOffsets: offsets, table: table)
+        let vocabulary = Vocabulary(keys: keys, textBytes: text, textOffsets: offsets)
         self.init(configuration: configuration, state: State(vocabulary: vocabulary, idf: idf, documentCount: documentCount))
     }
 }

@@ -224,7 +224,7 @@ extension TfidfVectorizer {
     public func withoutFeatureTexts() -> TfidfVectorizer {
         let vocabulary = state.vocabulary
         let stripped = Vocabulary(keys: vocabulary.keys, textBytes: [],
-                                  textOffsets: ContiguousArray(repeating: 0, count: vocabulary.count + 1), table: vocabulary.table)
+                                  textOffsets: ContiguousArray(repeating: 0, count: vocabulary.count + 1))
         return TfidfVectorizer(configuration: configuration,
                                state: State(vocabulary: stripped, idf: state.idf, documentCount: state.documentCount))
     }
