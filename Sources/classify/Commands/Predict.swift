@@ -59,7 +59,10 @@ struct Predict: ParsableCommand {
         var id: String
         var labels: [String]
         var primary: String?
-        var scores: [String: Float]
+        /// Every label of the model, in the model's order, and its probability: arrays
+        /// rather than a dictionary, which cost a hash of every label for every article.
+        var modelLabels: [String]
+        var probabilities: [Float]
         var paragraphs: [Paragraph]?
         var explanation: [String: [Term]]?
 
@@ -70,7 +73,7 @@ struct Predict: ParsableCommand {
             try container.encode(id, forKey: .id)
             try container.encode(labels, forKey: .labels)
             try container.encode(primary, forKey: .primary)   // null when no theme
-            try container.encode(scores, forKey: .scores)
+            try container.encode(Dictionary(uniqueKeysWithValues: zip(modelLabels, probabilities)), forKey: .scores)
             try container.encodeIfPresent(paragraphs, forKey: .paragraphs)
             try container.encodeIfPresent(explanation, forKey: .explanation)
         }
@@ -93,7 +96,7 @@ struct Predict: ParsableCommand {
             let row = classifier.features(of: article)
             let prediction = classifier.predict(article, features: row, decision: decision)
             var result = Result(id: document.id, labels: prediction.labels, primary: prediction.primary,
-                                scores: Dictionary(uniqueKeysWithValues: zip(labels, prediction.probabilities)))
+                                modelLabels: labels, probabilities: prediction.probabilities)
             if paragraphs {
                 result.paragraphs = zip(article.paragraphs.indices, classifier.predictParagraphs(article, decision: decision)).map {
                     Result.Paragraph(index: $0, labels: $1.labels, scores: Dictionary(uniqueKeysWithValues: zip(labels, $1.probabilities)),
@@ -127,7 +130,7 @@ struct Predict: ParsableCommand {
     private func text(_ result: Result, labels: [String]) -> String {
         var lines = ["\(result.id): " + (result.labels.isEmpty ? "no theme" : result.labels.joined(separator: ", ")
                       + (result.labels.count > 1 ? " (primary: \(result.primary!))" : ""))]
-        lines.append("  " + labels.map { String(format: "%@ %.3f", $0, result.scores[$0] ?? 0) }.joined(separator: "  "))
+        lines.append("  " + zip(labels, result.probabilities).map { String(format: "%@ %.3f", $0, $1) }.joined(separator: "  "))
         if let explanation = result.explanation {
             for label in result.labels {
                 let terms = explanation[label] ?? []
@@ -167,7 +170,7 @@ struct Predict: ParsableCommand {
             if index > 0 { line += "," }
             JSONText.appendString(label, to: &line)
             line += ":"
-            JSONText.appendNumber(result.scores[label] ?? 0, to: &line)
+            JSONText.appendNumber(result.probabilities[index], to: &line)
         }
         line += "}"
         if let paragraphs = result.paragraphs {
@@ -192,6 +195,6 @@ struct Predict: ParsableCommand {
             field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
         }
         return ([quoted(result.id), quoted(result.labels.joined(separator: ";")), result.primary ?? ""]
-                + labels.map { String(format: "%.4f", result.scores[$0] ?? 0) }).joined(separator: ",")
+                + result.probabilities.map { String(format: "%.4f", $0) }).joined(separator: ",")
     }
 }
