@@ -137,8 +137,7 @@ public final class InterleavedFeatureTable: @unchecked Sendable {
         var capacity = 16
         while capacity * 3 < keys.count * 4 { capacity <<= 1 }
         mask = capacity - 1
-        slots = LargeTableMemory.allocate(UInt64.self, count: capacity * 2)
-        slots.initialize(repeating: 0, count: capacity * 2)
+        slots = LargeTableMemory.allocateZeroed(UInt64.self, count: capacity * 2)
         let ahead = Self.prefetchDistance
         for (index, key) in keys.enumerated() {
             precondition(key != 0, "0 marks an empty slot")

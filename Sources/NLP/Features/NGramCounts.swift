@@ -109,9 +109,8 @@ struct NGramCounts {
     }
 
     private static func emptySlots(_ capacity: Int) -> UnsafeMutablePointer<Slot> {
-        let slots = LargeTableMemory.allocate(Slot.self, count: capacity)
-        slots.initialize(repeating: Slot(key: 0, id: 0, documentFrequency: 0), count: capacity)
-        return slots
+        // All-zero bytes are the empty slot (key 0).
+        LargeTableMemory.allocateZeroed(Slot.self, count: capacity)
     }
 
     /// Adds one document's distinct n-grams (`local`) to the run's counts.
