@@ -101,7 +101,16 @@ public struct LinearModel: Sendable {
 
     /// Margins of a row given as (column, value) pairs.
     public func margins(_ row: [(Int32, Float)]) -> [Float] {
-        let columns = row.map(\.0), values = row.map(\.1)
+        // Plain loops: `row.map(\.0)` applies a key path per entry, which cost more than
+        // the margins themselves.
+        let columns = [Int32](unsafeUninitializedCapacity: row.count) { buffer, count in
+            for index in row.indices { buffer[index] = row[index].0 }
+            count = row.count
+        }
+        let values = [Float](unsafeUninitializedCapacity: row.count) { buffer, count in
+            for index in row.indices { buffer[index] = row[index].1 }
+            count = row.count
+        }
         return columns.withUnsafeBufferPointer { c in values.withUnsafeBufferPointer { v in margins(columns: c, values: v) } }
     }
 
