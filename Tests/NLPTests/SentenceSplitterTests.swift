@@ -38,6 +38,40 @@ import Testing
         #expect(splitter.split("Ảnh: N.D. Xong.") == ["Ảnh: N.D. Xong."])
     }
 
+    @Test func wordsStartingWithALowercaseLetterEndSentencesUnlessAbbreviated() {
+        // Final syllables that start with a non-ASCII lowercase letter are ordinary words.
+        #expect(splitter.split("Việc này đã được. Xong.") == ["Việc này đã được.", "Xong."])
+        #expect(splitter.split("Chi bộ thuộc đảng. Xong.") == ["Chi bộ thuộc đảng.", "Xong."])
+        #expect(splitter.split("Anh ấy ở. Xong.") == ["Anh ấy ở.", "Xong."])
+        // The lowercase abbreviations, ASCII and not, do not end a sentence.
+        #expect(splitter.split("Gặp đ/c. Nguyễn An tại trụ sở. Xong.") == ["Gặp đ/c. Nguyễn An tại trụ sở.", "Xong."])
+        #expect(splitter.split("Xem tr. 12 của sách. Xong.") == ["Xem tr. 12 của sách.", "Xong."])
+        #expect(splitter.split("Việt Nam vs. Thái Lan hòa. Xong.") == ["Việt Nam vs. Thái Lan hòa.", "Xong."])
+        // Initials that start with a non-ASCII capital are still initials.
+        #expect(splitter.split("Ông Đ. Minh đến. Xong.") == ["Ông Đ. Minh đến.", "Xong."])
+    }
+
+    /// The definition the byte-level checks must agree with: a listed abbreviation
+    /// (compared as Strings), or initials whose every dot-separated part is one capital.
+    static func isAbbreviationByDefinition(_ word: String) -> Bool {
+        if SentenceSplitter.abbreviations.contains(word) { return true }
+        return word.split(separator: ".", omittingEmptySubsequences: false)
+            .allSatisfy { $0.count == 1 && $0.first!.isUppercase }
+    }
+
+    @Test(arguments: ["TP", "Tp.HCM", "T.Ư", "N.T", "N..T", "NT", "H", "h", "XII", "2021", "4.100", "Nam", "Đảng",
+                      "Đ", "Đ.T", "đ/c", "Đ/c", "tr", "vs", "v.v", "được", "ở", "Ổ", "Sđd", "Tổng", "T.U\u{31B}",
+                      "%", "N.T.", ".N", "ThS.BS", "TS.BS", "Ths"])
+    func byteLevelChecksAgreeWithTheDefinition(_ word: String) {
+        let expected = Self.isAbbreviationByDefinition(word)
+        #expect(splitter.split("Gặp \(word). Xong.").count == (expected ? 1 : 2), "\(word)")
+    }
+
+    @Test func lowercaseAbbreviationBytesHoldExactlyTheLowercaseAbbreviations() {
+        let words = SentenceSplitter.lowercaseAbbreviationBytes.map { String(decoding: $0, as: UTF8.self) }
+        #expect(Set(words) == ["tr", "vs", "đ/c"])
+    }
+
     @Test func numbersAndDatesAreNotBoundaries() {
         let text = "Đạt 69,56%; có 4.100 đảng viên; ĐT 0271.3879.736; tăng 2.5 lần ngày 13/09/2021 và 30-3-2007. Xong."
         #expect(splitter.split(text) == [String(text.dropLast(6)), "Xong."])

@@ -30,9 +30,16 @@ public struct SentenceSplitter: Sendable {
         "BSCKI", "BSCKII", "Đ/c", "đ/c", "Ths.BS", "ThS.BS", "PGS.TS", "GS.TS", "TS.BS", "Sđd", "tr", "Tổng", "vs",
     ]
 
-    /// The ``abbreviations`` that start with a lowercase ASCII letter, as bytes.
+    /// The ``abbreviations`` written in ASCII only, as bytes.
+    static let asciiAbbreviationBytes: [[UInt8]] = abbreviations.map { Array($0.utf8) }
+        .filter { $0.allSatisfy { $0 < 0x80 } }.sorted { $0.lexicographicallyPrecedes($1) }
+
+    /// The ``abbreviations`` that start with a lowercase letter (tr, vs, đ/c), as bytes.
     static let lowercaseAbbreviationBytes: [[UInt8]] = abbreviations.map { Array($0.utf8) }
-        .filter { $0[0] >= 0x61 && $0[0] <= 0x7A }.sorted { $0.lexicographicallyPrecedes($1) }
+        .filter { bytes in
+            bytes.withUnsafeBufferPointer { startsWithLowercaseLetter($0, at: 0) }
+        }
+        .sorted { $0.lexicographicallyPrecedes($1) }
 
     public init() {}
 
@@ -139,14 +146,7 @@ public struct SentenceSplitter: Sendable {
             return (lead >= 0x41 && lead <= 0x5A) || (lead >= 0x30 && lead <= 0x39)
                 || lead == 0x22 || lead == 0x27 || lead == 0x28 || lead == 0x5B || lead == 0x2D
         }
-        var scalar: UInt32
-        if lead < 0xE0, index + 1 < bytes.count {
-            scalar = (UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
-        } else if lead < 0xF0, index + 2 < bytes.count {
-            scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
-        } else {
-            return false
-        }
+        guard let scalar = SentenceSplitter.scalar(bytes, at: index) else { return false }
         switch scalar {
         case 0x201C, 0x2018, 0x00AB, 0x2013, 0x2014: return true   // “ ‘ « – —
         default:
@@ -156,27 +156,75 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Whether the word ending just before `end` (a '.') is an abbreviation or initial.
+    ///
+    /// Most words are decided on their bytes: an ASCII word against the ASCII
+    /// abbreviations and initials, a word starting with a lowercase letter against the
+    /// few lowercase abbreviations. Only a word with other non-ASCII letters (Đảng, T.Ư)
+    /// becomes a String, so that canonically equivalent spellings still match.
     private func isAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Bool {
         var start = end
+        var highBits: UInt8 = 0
         while start > 0 {
             let byte = bytes[start - 1]
             if byte == 0x20 || byte == 0x28 || byte == 0x22 || byte == 0x5B { break }
             // Opening curly quotes “ ‘ (E2 80 9C / 98) end the word too.
             if byte == 0x9C || byte == 0x98, start >= 3, bytes[start - 3] == 0xE2, bytes[start - 2] == 0x80 { break }
+            highBits |= byte
             start -= 1
         }
         guard start < end else { return false }
-        // Most sentences end in a syllable that starts with a lowercase ASCII letter: no
-        // initial does, and only a few abbreviations, compared here without a String.
-        if bytes[start] >= 0x61 && bytes[start] <= 0x7A {
-            let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if highBits < 0x80 { return SentenceSplitter.isASCIIAbbreviation(word) }
+        if SentenceSplitter.startsWithLowercaseLetter(bytes, at: start) {
             return SentenceSplitter.lowercaseAbbreviationBytes.contains { $0.elementsEqual(word) }
         }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        if SentenceSplitter.abbreviations.contains(word) { return true }
+        let text = String(decoding: word, as: UTF8.self)
+        if SentenceSplitter.abbreviations.contains(text) { return true }
         // Initials: "H", "N.T", "T.Ư" — every dot-separated part one capital letter.
-        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         return parts.allSatisfy { $0.count == 1 && $0.first!.isUppercase }
+    }
+
+    /// ``isAbbreviation(_:endingAt:)`` for a word of ASCII bytes: one of the ASCII
+    /// ``abbreviations``, or initials (A, N.T: every dot-separated part one capital).
+    private static func isASCIIAbbreviation(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let first = word[0]
+        let isLetter = (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A)
+        guard isLetter else { return false }
+        if asciiAbbreviationBytes.contains(where: { $0.elementsEqual(word) }) { return true }
+        // Initials alternate capital, '.', capital…: odd length, capitals at even offsets.
+        guard word.count % 2 == 1 else { return false }
+        for offset in 0..<word.count {
+            let byte = word[offset]
+            let expected = offset % 2 == 0 ? (byte >= 0x41 && byte <= 0x5A) : byte == 0x2E
+            if !expected { return false }
+        }
+        return true
+    }
+
+    /// Whether the character at `index` starts with a scalar of Unicode's Lowercase
+    /// property, which no upper-case letter has: such a word is never an initial.
+    @inline(__always)
+    static func startsWithLowercaseLetter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let lead = bytes[index]
+        if lead < 0x80 { return lead >= 0x61 && lead <= 0x7A }
+        guard let value = scalar(bytes, at: index), let scalar = Unicode.Scalar(value) else { return false }
+        return scalar.properties.isLowercase
+    }
+
+    /// The scalar whose UTF-8 lead byte is at `index` (below U+10000), or nil for a
+    /// four-byte or cut-off sequence; the text is valid UTF-8, so no check is needed.
+    @inline(__always)
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32? {
+        let lead = bytes[index]
+        if lead < 0x80 { return UInt32(lead) }
+        if lead < 0xE0, index + 1 < bytes.count {
+            return (UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+        }
+        if lead < 0xF0, index + 2 < bytes.count {
+            return (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+        }
+        return nil
     }
 
     private func appendTrimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to ranges: inout [Range<Int>]) {
