@@ -105,26 +105,26 @@ struct Summarize: ParsableCommand {
         case .json:
             return JSONOutput.pretty(PrettySummary(id: id, summary: summary.text, sentences: summary.sentences)) + "\n"
         case .jsonl:
-            // Built by hand in one string, not by JSONEncoder: this runs once per article
-            // of a corpus.
-            var line = "{\"id\":"
-            line.reserveCapacity(96 + id.utf8.count + 2 * summary.sentences.reduce(0) { $0 + $1.text.utf8.count }
-                                 + 48 * summary.sentences.count)
-            JSONText.appendString(id, to: &line)
-            line += ",\"summary\":"
-            JSONText.appendString(summary.text, to: &line)
-            line += ",\"sentences\":["
+            // Built by hand as bytes, not by JSONEncoder: this runs once per article of
+            // a corpus.
+            var line = JSONLine(capacity: 96 + id.utf8.count + 2 * summary.sentences.reduce(0) { $0 + $1.text.utf8.count }
+                                + 48 * summary.sentences.count)
+            line.raw("{\"id\":")
+            line.string(id)
+            line.raw(",\"summary\":")
+            line.string(summary.text)
+            line.raw(",\"sentences\":[")
             for (position, sentence) in summary.sentences.enumerated() {
-                line += position == 0 ? "{\"index\":" : ",{\"index\":"
-                line += String(sentence.index)
-                line += ",\"score\":"
-                JSONText.appendNumber(sentence.score, to: &line)
-                line += ",\"text\":"
-                JSONText.appendString(sentence.text, to: &line)
-                line += "}"
+                line.raw(position == 0 ? "{\"index\":" : ",{\"index\":")
+                line.number(sentence.index)
+                line.raw(",\"score\":")
+                line.number(sentence.score)
+                line.raw(",\"text\":")
+                line.string(sentence.text)
+                line.raw("}")
             }
-            line += "]}\n"
-            return line
+            line.raw("]}\n")
+            return line.text
         }
     }
 
