@@ -72,6 +72,18 @@ import Testing
         #expect(Set(words) == ["tr", "vs", "đ/c"])
     }
 
+    /// The splitter skips sixteen bytes at a time to the next terminal: each kind must
+    /// be found at every offset in and across blocks, after ASCII or Vietnamese letters.
+    @Test(arguments: ["x", "ư", "ấ"])
+    func terminalsAreFoundAtEveryOffset(_ filler: String) {
+        for terminal in [".", "!", "?", "…", ".”", "?\""] {
+            for offset in 0..<40 {
+                let first = "Câu " + String(repeating: filler, count: offset / filler.utf8.count + offset % 3) + terminal
+                #expect(splitter.split(first + " Sau đó.") == [first, "Sau đó."], "\(terminal) at \(offset)")
+            }
+        }
+    }
+
     @Test func numbersAndDatesAreNotBoundaries() {
         let text = "Đạt 69,56%; có 4.100 đảng viên; ĐT 0271.3879.736; tăng 2.5 lần ngày 13/09/2021 và 30-3-2007. Xong."
         #expect(splitter.split(text) == [String(text.dropLast(6)), "Xong."])

@@ -9,7 +9,7 @@ import Testing
                  with replacement: (inout ModelFile.Builder) -> Void = { _ in }) throws -> Data {
         var all = try ModelFile.Builder(metadataJSON: Data("{}".utf8))
         vectorizer.addSections(to: &all)
-        guard let name else { return try all.encoded() }
+        guard let name else { return all.encoded() }
         // The same sections in the same order, one of them swapped for `replacement`.
         let file = try ModelFile(data: all.encoded())
         var builder = try ModelFile.Builder(metadataJSON: Data("{}".utf8))
@@ -23,7 +23,7 @@ import Testing
             case .float32: builder.add(name: section.name, floats: try file.floats(section.name))
             }
         }
-        return try builder.encoded()
+        return builder.encoded()
     }
 
     func load(_ data: Data, _ configuration: TfidfVectorizer.Configuration) throws -> TfidfVectorizer {

@@ -309,27 +309,15 @@ public enum JSONLineFields {
         return unsafe String(copying: UTF8Span(unchecked: utf8.span, isKnownASCII: isASCII))
     }
 
-    /// Sixteen bytes tested at once by lane arithmetic, which compilers turn into vector
-    /// instructions (wider SIMD types measured slower: their code was not vectorized).
-    ///
-    /// A test leaves its answer for each byte in that byte's high bit, and every answer
-    /// is exact: lanes do not borrow from one another, unlike the eight bytes of a
-    /// `ByteWords` word. The tests rest on one fact: for x in 0...0x7F and n at most
-    /// 0x80, `x &- n` has the high bit set exactly when x < n (the subtraction wraps).
-    /// A test derives such an x from each byte on one side of 0x80 and ANDs with the
-    /// byte (or its complement) to keep only the answers for that side.
-    private typealias Lanes = SIMD16<UInt8>
+    /// Sixteen bytes tested at once (see ``ByteLanes``). The tests here rest on one
+    /// fact: for x in 0...0x7F and n at most 0x80, `x &- n` has the high bit set exactly
+    /// when x < n (the subtraction wraps). A test derives such an x from each byte on
+    /// one side of 0x80 and ANDs with the byte (or its complement) to keep only the
+    /// answers for that side.
+    private typealias Lanes = ByteLanes.Lanes
 
-    /// The offset of the first lane of `flags` whose high bit is set, if any.
     @inline(__always)
-    private static func firstFlagged(_ flags: Lanes) -> Int? {
-        let halves = unsafeBitCast(flags & 0x80, to: (UInt64, UInt64).self)
-        // Little-endian order puts the first lane of a half in its lowest bits.
-        let first = UInt64(littleEndian: halves.0), second = UInt64(littleEndian: halves.1)
-        if first != 0 { return first.trailingZeroBitCount >> 3 }
-        if second != 0 { return 8 + second.trailingZeroBitCount >> 3 }
-        return nil
-    }
+    private static func firstFlagged(_ flags: Lanes) -> Int? { ByteLanes.firstFlagged(flags) }
 
     /// A check of UTF-8 for the forms ordinary text has: ASCII, and sequences of two or
     /// three bytes led by C2–DF, E1–EC or EE–EF, after which any continuation byte

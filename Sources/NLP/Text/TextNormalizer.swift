@@ -16,19 +16,20 @@ public enum TextNormalizer {
     /// (â, ê, ô, á, à…), and a branch taken at each of them mispredicts.
     static let interestingLeadBytes: [Bool] = (0..<256).map { [0x0D, 0xC2, 0xCC, 0xCD, 0xE2, 0xE3, 0xEF].contains($0) }
 
-    /// Whether the 8 bytes at `offset` (of at least `offset + 9`) may hold an
+    /// Whether the 16 bytes at `offset` (of at least `offset + 17`) may hold an
     /// interesting lead byte or an eth (C3 then 90 or B0; the pair may end at
-    /// `offset + 8`): a few word operations instead of eight table loads and branches.
-    /// The tests can say yes wrongly (the per-byte scan then looks), never no wrongly.
+    /// `offset + 16`): a few lane operations instead of sixteen table loads and branches.
+    /// The tests can say yes wrongly (CC and CD, E2 and E3 are tested as pairs; the
+    /// per-byte scan then looks), never no wrongly.
     @inline(__always)
-    static func wordMayNeedRewrite(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
-        let word = ByteWords.load(bytes, at: offset)
-        let next = ByteWords.load(bytes, at: offset + 1)
-        let evenBytes = word & 0xFEFE_FEFE_FEFE_FEFE   // CC/CD and E2/E3 each test as one
-        let leads = ByteWords.matches(word, 0x0D) | ByteWords.matches(word, 0xC2) | ByteWords.matches(word, 0xEF)
-            | ByteWords.matches(evenBytes, 0xCC) | ByteWords.matches(evenBytes, 0xE2)
-        let eth = ByteWords.matches(word, 0xC3) & ByteWords.matches(next & 0xDFDF_DFDF_DFDF_DFDF, 0x90)
-        return leads | eth != 0
+    static func blockMayNeedRewrite(_ base: UnsafePointer<UInt8>, at offset: Int) -> Bool {
+        let lanes = ByteLanes.load(base, at: offset)
+        let next = ByteLanes.load(base, at: offset + 1)
+        let evenLanes = lanes & 0xFE   // CC/CD and E2/E3 each test as one
+        let leads = ByteLanes.equal(lanes, 0x0D) | ByteLanes.equal(lanes, 0xC2) | ByteLanes.equal(lanes, 0xEF)
+            | ByteLanes.equal(evenLanes, 0xCC) | ByteLanes.equal(evenLanes, 0xE2)
+        let eth = ByteLanes.equal(lanes, 0xC3) & ByteLanes.equal(next & 0xDF, 0x90)
+        return ByteLanes.anyFlagged(leads | eth)
     }
 
     /// Normalizes `text`. O(n); text that is already clean NFC is only scanned.
@@ -44,14 +45,16 @@ public enum TextNormalizer {
             var eth: UInt8 = 0   // 1 once Ð (C3 90) or ð (C3 B0) is seen
             TextNormalizer.interestingLeadBytes.withUnsafeBufferPointer { interesting in
                 scan: while index < count {
-                    // Most words of 8 bytes hold nothing of interest: skip them whole. (After
-                    // a C3 the per-byte scan goes on, to see whether it began an eth.)
-                    if index + 9 <= count && previous != 0xC3 && !TextNormalizer.wordMayNeedRewrite(bytes, at: index) {
-                        previous = bytes[index + 7]
-                        index += 8
+                    // Most blocks of 16 bytes hold nothing of interest: skip them whole.
+                    // (After a C3 the per-byte scan goes on, to see whether it began an eth.)
+                    let block = ByteLanes.width
+                    if index + block + 1 <= count && previous != 0xC3
+                        && !TextNormalizer.blockMayNeedRewrite(bytes.baseAddress!, at: index) {
+                        previous = bytes[index + block - 1]
+                        index += block
                         continue
                     }
-                    let blockEnd = min(count, index + 8)
+                    let blockEnd = min(count, index + block)
                     while index < blockEnd {
                         let byte = bytes[index]
                         // No branch: `(byte & 0xDF) == 0x90` holds for 0x90 and 0xB0 alone.
