@@ -219,43 +219,42 @@ public struct ArticleCleaner: Sendable {
 
     /// The number of words of `bytes` when there is nothing to collapse (single plain
     /// spaces between words, none at either end, no byte below 0x20), else `nil`. It
-    /// reads eight bytes a step, as almost every line is like that; a line with a tab
-    /// or another control byte is left to the byte-by-byte pass.
+    /// reads sixteen bytes a step (``ByteLanes``), as almost every line is like that; a
+    /// line with a tab or another control byte is left to the byte-by-byte pass.
     static func wordsIfCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let first = bytes.first, first != 0x20, bytes.last != 0x20 else { return nil }
-        let base = UnsafeRawPointer(bytes.baseAddress!)
-        var faults: UInt64 = 0     // a space right after a space, or a byte below 0x20 (tab, VT, FF…)
-        var carry: UInt64 = 0      // 0x80 in byte 0 when the previous word ended with a space
-        /// The space flags of `word` (0x80 in each space byte).
-        func scan(_ word: UInt64) -> UInt64 {
-            // Little-endian order, so shifting left by 8 moves each byte's flag onto the next byte.
-            let space = ByteWords.zeroBytes(word ^ 0x2020_2020_2020_2020)
-            faults |= space & (space << 8 | carry) | ByteWords.hasByte(word, below: 0x20)
-            carry = space >> 56
-            return space
-        }
-        // Spaces are counted in the bytes of `lanes`, summed every 255 words before a lane
-        // can overflow (a bit count per word has no instruction on baseline x86-64).
+        let base = bytes.baseAddress!, count = bytes.count, width = ByteLanes.width
+        // 0x80 in a lane that is a space followed by a space, or a byte below 0x20 (tab,
+        // VT, FF…): for an ASCII lane x, `x &- 0x20` wraps exactly when x < 0x20.
+        var faults = ByteLanes.Lanes(repeating: 0)
         var spaces = 0
         var offset = 0
-        while offset + 8 <= bytes.count {
-            let blockEnd = min(bytes.count, offset + 8 * 255)
-            var lanes: UInt64 = 0
-            while offset + 8 <= blockEnd {
-                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                lanes &+= scan(word) >> 7
-                offset &+= 8
+        // Each step also reads the byte after its sixteen, for the pair test.
+        while offset + width + 1 <= count {
+            // Spaces are counted per lane, summed every 255 steps before a lane can overflow.
+            let stepsEnd = min(count - width - 1, offset + width * 254)
+            var tally = ByteLanes.Lanes(repeating: 0)
+            while offset <= stepsEnd {
+                let lanes = ByteLanes.load(base, at: offset), next = ByteLanes.load(base, at: offset + 1)
+                let space = ByteLanes.equal(lanes, 0x20)
+                faults |= (space & ByteLanes.equal(next, 0x20)) | ((lanes &- 0x20) & ~lanes)
+                tally &+= space &>> 7
+                offset &+= width
             }
-            spaces += ByteWords.byteSum(lanes)
+            spaces += Int(SIMD16<UInt16>(truncatingIfNeeded: tally).wrappedSum())
         }
-        if offset < bytes.count {
-            var tail: UInt64 = 0x6161_6161_6161_6161   // padded with "a": neither space nor control
-            for (shift, byte) in zip(stride(from: 0, to: 64, by: 8), bytes[offset...]) {
-                tail = tail & ~(0xFF << UInt64(shift)) | UInt64(byte) << UInt64(shift)
+        if ByteLanes.anyFlagged(faults) { return nil }
+        // The last bytes (fewer than seventeen), one at a time.
+        while offset < count {
+            let byte = base[offset]
+            if byte < 0x20 { return nil }
+            if byte == 0x20 {
+                if offset + 1 < count && base[offset + 1] == 0x20 { return nil }
+                spaces += 1
             }
-            spaces += ByteWords.byteSum(scan(tail) >> 7)
+            offset += 1
         }
-        return faults == 0 ? spaces + 1 : nil
+        return spaces + 1
     }
 
     private static func continuesSentence(_ line: String, words: Int, with next: String) -> Bool {
