@@ -14,9 +14,15 @@ enum LexRank {
     /// included) mixed with a uniform jump of weight `damping`; the stationary
     /// distribution is found by power iteration with `cblas_sgemv` (Pᵀ p), to an L1
     /// change below `tolerance` or `maxIterations`.
+    ///
+    /// The default tolerance, 1e-4, bounds the L1 distance to the stationary
+    /// distribution by about 1e-4 × (1 − damping) / damping ≈ 6e-4: a centrality is a
+    /// feature among others, and on vietnews-val (22,642 articles) a tighter 1e-6 changed
+    /// one summary and no ROUGE figure in the first six decimals, at 25 iterations an
+    /// article instead of 13.5.
     /// - Complexity: O(S² × iterations) time, O(S²) memory.
     static func centrality(similarities: [Float], count n: Int, damping: Float = 0.15,
-                           tolerance: Float = 1e-6, maxIterations: Int = 100) -> [Float] {
+                           tolerance: Float = 1e-4, maxIterations: Int = 100) -> [Float] {
         guard n > 1 else { return [Float](repeating: 1, count: n) }
         var transition = similarities
         for i in 0..<n {
