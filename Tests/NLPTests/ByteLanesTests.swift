@@ -28,6 +28,25 @@ import Testing
         }
     }
 
+    /// Lengths around the step and the 255-step tally flush, at every alignment.
+    @Test func countMatchesAPlainCount() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> UInt8 {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return UInt8(truncatingIfNeeded: state)
+        }
+        for length in [0, 1, 15, 16, 17, 31, 33, 255 * 16 - 1, 255 * 16, 255 * 16 + 1, 255 * 16 * 3 + 5, 9_000] {
+            // Mostly spaces, so that a lane tally reaches its limit.
+            let bytes = (0..<length + 3).map { _ in next() % 4 == 0 ? next() : 0x20 }
+            for start in 0..<3 {
+                let slice = bytes[start..<start + length]
+                let expected = slice.filter { $0 == 0x20 }.count
+                let counted = Array(slice).withUnsafeBufferPointer { ByteLanes.count(of: 0x20, in: $0) }
+                #expect(counted == expected, "length \(length) start \(start)")
+            }
+        }
+    }
+
     @Test func loadReadsUnalignedBytes() {
         let bytes: [UInt8] = Array(0..<40)
         bytes.withUnsafeBufferPointer { buffer in

@@ -32,9 +32,8 @@ struct SummaryUnit {
         // More than maximumSyllables words take at least 2 × maximumSyllables + 1 bytes;
         // below that, or with few spaces, the sentence stays whole.
         guard sentence.utf8.count > 2 * maximumSyllables else { return [sentence] }
-        var spaces = 0
         var copy = sentence
-        copy.withUTF8 { bytes in for byte in bytes where byte == 0x20 { spaces += 1 } }
+        let spaces = copy.withUTF8 { ByteLanes.count(of: 0x20, in: $0) }
         guard spaces >= maximumSyllables else { return [sentence] }
         let words = sentence.split(separator: " ")
         guard words.count > maximumSyllables else { return [sentence] }

@@ -27,6 +27,28 @@ enum ByteLanes {
         return (x &- 1) & ~x
     }
 
+    /// How many bytes of `bytes` are `byte`. O(n), sixteen bytes a step: each lane
+    /// counts its matches, and the lanes are summed every 255 steps, before one can
+    /// overflow.
+    static func count(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var total = 0, offset = 0
+        while offset + width <= bytes.count {
+            let stepsEnd = min(bytes.count - width, offset + width * 254)
+            var tally = Lanes(repeating: 0)
+            while offset <= stepsEnd {
+                tally &+= equal(load(base, at: offset), byte) &>> 7
+                offset &+= width
+            }
+            total += Int(SIMD16<UInt16>(truncatingIfNeeded: tally).wrappedSum())
+        }
+        while offset < bytes.count {
+            if base[offset] == byte { total += 1 }
+            offset += 1
+        }
+        return total
+    }
+
     /// Whether any lane of `flags` has its high bit set.
     @inline(__always)
     static func anyFlagged(_ flags: Lanes) -> Bool {
