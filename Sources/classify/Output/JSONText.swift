@@ -10,9 +10,12 @@ enum JSONText {
         return line.text
     }
 
-    /// A number as JSON: the shortest text that reads back as the same `Float`.
+    /// A number as JSON: the shortest text that reads back as the same `Float`, or
+    /// `null` when it is not finite.
     static func number(_ value: Float) -> String {
-        value.isFinite ? value.description : "null"
+        var line = JSONLine(capacity: 16)
+        line.number(value)
+        return line.text
     }
 
     static func number(_ value: Int) -> String { String(value) }
