@@ -32,7 +32,7 @@ import Testing
     @Test func summaryLinesAreValidJSON() throws {
         let summary = Summary(sentences: [ScoredSentence(index: 0, score: 0.5, text: "Ông nói: \"Đoàn kết\"."),
                                           ScoredSentence(index: 3, score: 0.25, text: "Dòng\tcuối")], warning: nil)
-        let line = Summarize.format(summary, id: "a\"b", as: .jsonl)
+        let line = String(decoding: Summarize.format(summary, id: "a\"b", as: .jsonl), as: UTF8.self)
         #expect(line.hasSuffix("}\n"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         #expect(object["id"] as? String == "a\"b")

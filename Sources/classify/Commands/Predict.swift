@@ -90,7 +90,7 @@ struct Predict: ParsableCommand {
         let progress = ProgressLine(unit: "docs", estimatingTotal: { InputReader.estimatedCount(input.inputs) })
         let start = Date()
         // Each worker formats its own results; the main thread only writes them in order.
-        let counts = try DocumentPipeline(jobs: input.jobs).run(&reader, progress: progress) { document -> String in
+        let counts = try DocumentPipeline(jobs: input.jobs).run(&reader, progress: progress) { document -> [UInt8] in
             let article = cleaner.clean(document.text)
             guard !article.isEmpty else { throw InputFailure(source: document.id, problem: "no article text after cleaning") }
             let row = classifier.features(of: article)
@@ -109,10 +109,10 @@ struct Predict: ParsableCommand {
                 })
             }
             switch format {
-            case .text: return text(result, labels: labels)
-            case .json: return JSONOutput.pretty(result) + "\n"
-            case .jsonl: return jsonLine(result, labels: labels) + "\n"
-            case .csv: return csv(result, labels: labels) + "\n"
+            case .text: return Array(text(result, labels: labels).utf8)
+            case .json: return Array((JSONOutput.pretty(result) + "\n").utf8)
+            case .jsonl: return jsonLine(result, labels: labels)
+            case .csv: return Array((csv(result, labels: labels) + "\n").utf8)
             }
         } emit: { _, line in
             out.write(line)
@@ -149,7 +149,8 @@ struct Predict: ParsableCommand {
 
     /// The JSONL line, keys in the documented order: id, labels, primary, scores
     /// (label order), then paragraphs and explanation when asked for.
-    private func jsonLine(_ result: Result, labels: [String]) -> String {
+    /// The JSONL line of `result`, newline included, in UTF-8.
+    private func jsonLine(_ result: Result, labels: [String]) -> [UInt8] {
         func scores(_ values: [String: Float]) -> String {
             JSONText.object(labels.map { ($0, JSONText.number(values[$0] ?? 0)) })
         }
@@ -189,8 +190,8 @@ struct Predict: ParsableCommand {
                 }.joined(separator: ",") + "]")
             }))
         }
-        line.raw("}")
-        return line.text
+        line.raw("}\n")
+        return line.bytes
     }
 
     private func csv(_ result: Result, labels: [String]) -> String {

@@ -49,8 +49,8 @@ struct Summarize: ParsableCommand {
         let done = resume ? ResultFile.completedIDs(in: out!) : []
         let file: ResultFile? = try out.map { resume ? try ResultFile(appendingTo: $0) : try ResultFile(replacing: $0) }
         let stdout = OutputWriter()
-        var pending = ""
-        func write(_ text: String) { if file == nil { stdout.write(text) } else { pending += text } }
+        var pending: [UInt8] = []
+        func write(_ bytes: [UInt8]) { if file == nil { stdout.write(bytes) } else { pending += bytes } }
 
         let interrupt = InterruptFlag()
         let progress = ProgressLine(unit: "docs", estimatingTotal: {
@@ -65,7 +65,7 @@ struct Summarize: ParsableCommand {
             let isDone = done.contains(Summarize.id(of: item))
             if isDone { skipped += 1 }
             return isDone
-        }, stop: { interrupt.isRaised }) { document -> (Summary, String) in
+        }, stop: { interrupt.isRaised }) { document -> (Summary, [UInt8]) in
             // Workers summarize and format; the main thread only writes, in order.
             let summary = summarizer.summarize(cleaner.clean(document.text), length: requested)
             return (summary, Summarize.format(summary, id: document.id, as: format))
@@ -79,7 +79,7 @@ struct Summarize: ParsableCommand {
         } batchDone: {
             // One write per batch: an interruption between batches loses nothing written.
             try file?.write(pending)
-            pending = ""
+            pending.removeAll(keepingCapacity: true)
             stdout.flush()
         }
         stdout.flush()
@@ -97,13 +97,13 @@ struct Summarize: ParsableCommand {
         if counts.failed > 0 { throw ExitCode(1) }
     }
 
-    /// One result as the output format wants it, newline included.
-    static func format(_ summary: Summary, id: String, as format: DocumentFormat) -> String {
+    /// One result as the output format wants it, newline included, in UTF-8.
+    static func format(_ summary: Summary, id: String, as format: DocumentFormat) -> [UInt8] {
         switch format {
         case .text:
-            return "==> \(id) <==\n" + summary.sentences.map { $0.text + "\n" }.joined() + "\n"
+            return Array(("==> \(id) <==\n" + summary.sentences.map { $0.text + "\n" }.joined() + "\n").utf8)
         case .json:
-            return JSONOutput.pretty(PrettySummary(id: id, summary: summary.text, sentences: summary.sentences)) + "\n"
+            return Array((JSONOutput.pretty(PrettySummary(id: id, summary: summary.text, sentences: summary.sentences)) + "\n").utf8)
         case .jsonl:
             // Built by hand as bytes, not by JSONEncoder: this runs once per article of
             // a corpus.
@@ -124,7 +124,7 @@ struct Summarize: ParsableCommand {
                 line.raw("}")
             }
             line.raw("]}\n")
-            return line.text
+            return line.bytes
         }
     }
 

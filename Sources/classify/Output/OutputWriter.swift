@@ -19,6 +19,13 @@ final class OutputWriter {
         if buffer.count >= limit { flush() }
     }
 
+    /// Writes UTF-8 bytes: per-document lines built as bytes skip a String's
+    /// validation and copy.
+    func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer.append($0) }
+        if buffer.count >= limit { flush() }
+    }
+
     func writeLine(_ text: String) {
         write(text)
         write("\n")

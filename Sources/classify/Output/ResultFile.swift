@@ -56,10 +56,10 @@ final class ResultFile {
         return ids
     }
 
-    /// Writes `text` in one call and flushes it to the file.
-    func write(_ text: String) throws {
-        guard !text.isEmpty else { return }
-        try handle.write(contentsOf: Data(text.utf8))
+    /// Writes `bytes` (UTF-8 lines) in one call and flushes them to the file.
+    func write(_ bytes: [UInt8]) throws {
+        guard !bytes.isEmpty else { return }
+        try handle.write(contentsOf: bytes)
     }
 
     /// Closes the file; a new run's temporary file replaces `path`.
