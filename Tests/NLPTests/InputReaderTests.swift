@@ -37,6 +37,21 @@ import Testing
         #expect(read.map(\.line) == Array(1...3_000))
     }
 
+    /// A record's id is its `id` field (string or number), else its file and line.
+    @Test func recordsWithoutAnIdAreNamedByFileAndLine() throws {
+        let path = try temporaryFile("ids.jsonl", Data("""
+            {"text":"Chi bộ họp."}
+            {"id":"a7","text":"Chi bộ họp."}
+            {"id":42,"title":"Tin","body":"Chi bộ họp."}
+
+            """.utf8))
+        let ids = InputReader(inputs: [path]).compactMap { item -> String? in
+            guard case .success(let document) = item.load() else { Issue.record("\(item.source) failed"); return nil }
+            return document.id
+        }
+        #expect(ids == ["\(path):1", "a7", "42"])
+    }
+
     @Test func aLineLongerThanAChunkIsOneItem() throws {
         let long = Data("{\"text\":\"\(String(repeating: "đảng viên ", count: LineReader.chunkSize / 5))\"}".utf8)
         #expect(long.count > 2 * LineReader.chunkSize)

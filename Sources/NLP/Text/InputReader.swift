@@ -60,7 +60,8 @@ public enum InputItem: Sendable {
         case .text(let source, let bytes):
             return decodeText(bytes, source: source)
         case .jsonLine(let source, let line, let bytes):
-            let where_ = "\(source):\(line)"
+            // Made only when needed: most records have an id and no problem.
+            var where_: String { "\(source):\(line)" }
             var record: JSONDocument
             // The fast reader handles ordinary lines; Foundation's decoder takes the rest
             // and words the error when there is one.
