@@ -14,11 +14,17 @@ struct SummaryUnit {
 
     /// The units of `article`, in order.
     static func units(of article: Article, splitter: SentenceSplitter = SentenceSplitter()) -> [SummaryUnit] {
+        let sentences = splitter.sentences(of: article)
         var units: [SummaryUnit] = []
-        for sentence in splitter.sentences(of: article) {
+        units.reserveCapacity(sentences.count)
+        for sentence in sentences {
             let startsParagraph = units.last?.paragraph != sentence.paragraph
             let index = units.last.map { $0.sentence + 1 } ?? 0
-            let pieces = split(sentence.text)
+            guard let pieces = pieces(of: sentence.text) else {
+                units.append(SummaryUnit(text: sentence.text, paragraph: sentence.paragraph,
+                                         startsParagraph: startsParagraph, sentence: index))
+                continue
+            }
             for (offset, piece) in pieces.enumerated() {
                 units.append(SummaryUnit(text: piece, paragraph: sentence.paragraph,
                                          startsParagraph: startsParagraph && offset == 0, sentence: index))
@@ -27,16 +33,17 @@ struct SummaryUnit {
         return units
     }
 
-    /// Cuts an over-long sentence into pieces of at most ``maximumSyllables`` words.
-    static func split(_ sentence: String) -> [String] {
+    /// An over-long sentence cut into pieces of at most ``maximumSyllables`` words, or
+    /// `nil` when it stays whole (almost always: no array is made for it then).
+    static func pieces(of sentence: String) -> [String]? {
         // More than maximumSyllables words take at least 2 × maximumSyllables + 1 bytes;
         // below that, or with few spaces, the sentence stays whole.
-        guard sentence.utf8.count > 2 * maximumSyllables else { return [sentence] }
+        guard sentence.utf8.count > 2 * maximumSyllables else { return nil }
         var copy = sentence
         let spaces = copy.withUTF8 { ByteLanes.count(of: 0x20, in: $0) }
-        guard spaces >= maximumSyllables else { return [sentence] }
+        guard spaces >= maximumSyllables else { return nil }
         let words = sentence.split(separator: " ")
-        guard words.count > maximumSyllables else { return [sentence] }
+        guard words.count > maximumSyllables else { return nil }
         var pieces: [String] = []
         var current: [Substring] = []
         for word in words {
