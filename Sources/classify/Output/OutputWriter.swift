@@ -15,14 +15,17 @@ final class OutputWriter {
         // From the contiguous bytes: appending the UTF-8 view goes through a generic
         // path with a dynamic cast, about a thousand instructions a line.
         var text = text
-        text.withUTF8 { buffer.append($0) }
-        if buffer.count >= limit { flush() }
+        text.withUTF8(append)
     }
 
     /// Writes UTF-8 bytes: per-document lines built as bytes skip a String's
     /// validation and copy.
     func write(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { buffer.append($0) }
+        bytes.withUnsafeBufferPointer(append)
+    }
+
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(bytes)
         if buffer.count >= limit { flush() }
     }
 
