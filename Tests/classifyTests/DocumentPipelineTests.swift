@@ -44,6 +44,23 @@ import Testing
         #expect(concurrency.most <= jobs)
     }
 
+    /// Workers record their outcomes at the same moments when processing takes no
+    /// time: every outcome must survive. (Outcomes kept in an Array that workers
+    /// wrote through `withUnsafeMutableBufferPointer` were lost here.)
+    @Test func noOutcomeIsLostWhenWorkersFinishTogether() throws {
+        let corpus = try Self.corpus(count: 4_000)
+        defer { try? FileManager.default.removeItem(at: corpus.deletingLastPathComponent()) }
+        for _ in 0..<10 {
+            var reader = InputReader(inputs: [corpus.path])
+            var emitted = 0
+            let counts = try DocumentPipeline(jobs: 4).run(&reader) { $0.id } emit: { document, output in
+                #expect(output == "doc-\(emitted)")
+                emitted += 1
+            }
+            #expect(counts.done == 4_000 && counts.failed == 0)
+        }
+    }
+
     @Test func stopsBetweenBatchesAndKeepsWhatIsDone() throws {
         let corpus = try Self.corpus(count: 1_000)
         defer { try? FileManager.default.removeItem(at: corpus.deletingLastPathComponent()) }

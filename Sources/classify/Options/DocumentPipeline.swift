@@ -101,13 +101,33 @@ private final class BatchWork<Output>: @unchecked Sendable {
 
     final class Running: @unchecked Sendable {
         let group = DispatchGroup()
-        var outcomes: [Outcome?]
-        init(count: Int) { outcomes = [Outcome?](repeating: nil, count: count) }
+        /// One slot per document, each written by exactly one worker. Raw memory, not an
+        /// array: `Array.withUnsafeMutableBufferPointer` moves the array's storage out
+        /// while its closure runs, so workers calling it at once lost each other's
+        /// writes (a nil outcome, seen as a crash in `wait()`).
+        private let outcomes: UnsafeMutablePointer<Outcome?>
+        private let count: Int
+
+        init(count: Int) {
+            self.count = count
+            outcomes = .allocate(capacity: max(1, count))
+            outcomes.initialize(repeating: nil, count: count)
+        }
+
+        deinit {
+            outcomes.deinitialize(count: count)
+            outcomes.deallocate()
+        }
+
+        /// Records the outcome of document `index`; called once per index.
+        func record(_ outcome: Outcome, at index: Int) {
+            outcomes[index] = outcome
+        }
 
         /// Waits for the batch and returns its outcomes in input order.
         func wait() -> [Outcome] {
             group.wait()
-            return outcomes.map { $0! }
+            return (0..<count).map { outcomes[$0]! }
         }
     }
 
@@ -125,7 +145,7 @@ private final class BatchWork<Output>: @unchecked Sendable {
                     let start = next.add(chunk)
                     if start >= batch.count { break }
                     for index in start..<min(start + chunk, batch.count) {
-                        running.outcomes.withUnsafeMutableBufferPointer { $0[index] = self.outcome(of: batch[index]) }
+                        running.record(self.outcome(of: batch[index]), at: index)
                     }
                 }
                 running.group.leave()
