@@ -228,11 +228,12 @@ struct SentenceMatrix {
                 }
                 slot = (slot + 1) & mask
             }
-            if rowCounts[column] == 0 {
-                touched[touchedCount] = Int32(column)
-                touchedCount += 1
-            }
-            rowCounts[column] += 1
+            // Written always, kept only for a column new to the row: a select, not a
+            // branch that goes either way at random from token to token.
+            let previous = rowCounts[column]
+            touched[touchedCount] = Int32(column)
+            touchedCount &+= previous == 0 ? 1 : 0
+            rowCounts[column] = previous + 1
         }
 
         /// Hands over the current row's (column, count) pairs in first-seen order and
