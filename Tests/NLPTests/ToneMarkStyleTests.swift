@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NLP
 
@@ -23,6 +24,41 @@ import Testing
         #expect(moved("hòa", .modern))
         #expect(!moved("người", .classic))
         #expect(!moved("chi", .classic))
+    }
+
+    /// The tokenizer skips `canonicalize` when ``TonePlacement/isCanonical`` says the
+    /// tone is already in place: over every initial, vowel cluster, final and tone
+    /// position below, in both styles and either case, its tokens must be exactly
+    /// what `canonicalize` makes.
+    @Test(arguments: ToneMarkStyle.allCases)
+    func tokenizerAgreesWithCanonicalizeOnEverySyllableShape(_ style: ToneMarkStyle) {
+        let tokenizer = Tokenizer(TokenizerConfiguration(toneStyle: style, numbersAsClass: false))
+        let initials = ["", "b", "q", "qu", "g", "gi", "ng", "kh", "th", "đ"]
+        let clusters = ["a", "e", "y", "oa", "oe", "uy", "ua", "ai", "ay", "ao", "au", "oi", "ui", "ia", "uo", "ue",
+                        "ươ", "uô", "iê", "yê", "ưa", "ưu", "ôi", "ơi", "oai", "uyê", "ươi", "uya", "oay", "uê"]
+        let finals = ["", "n", "ng", "c", "t", "nh", "ch", "m", "p", "i"]
+        let tones: [Character] = ["\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}"]
+        var checked = 0
+        for initial in initials {
+            for cluster in clusters {
+                let vowels = Array(cluster)
+                for final in finals {
+                    for position in vowels.indices {
+                        for tone in tones {
+                            var toned = vowels
+                            toned[position] = Character(String(vowels[position]) + String(tone))
+                            let syllable = (initial + String(toned) + final).precomposedStringWithCanonicalMapping
+                            for text in [syllable, syllable.uppercased()] {
+                                let expected = canonical(syllable, style)
+                                #expect(tokenizer.tokens(in: text) == [expected], "\(text) \(style)")
+                                checked += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(checked > 10_000)
     }
 
     @Test func diacriticVowelsTakeTheTone() {

@@ -305,7 +305,9 @@ struct TokenScanner {
         if needsFoundation {
             Tokenizer.recompose(letters, &length, capacity: capacity)
             TonePlacement.canonicalize(letters, count: length, style: toneStyle)
-        } else if toned && vowels >= 2 && tonedVowel != lastDiacriticVowel {
+        } else if toned && vowels >= 2 && tonedVowel != lastDiacriticVowel
+                    && !TonePlacement.isCanonical(letters, count: length, vowels: vowels, tonedVowel: tonedVowel,
+                                                  lastDiacriticVowel: lastDiacriticVowel, style: toneStyle) {
             // Only a syllable with a tone and a vowel cluster can have it misplaced, and
             // not when the tone is on the last vowel with a diacritic (người, việc,
             // chuyển): that vowel takes it whatever the others are.

@@ -96,6 +96,25 @@ enum TonePlacement {
         return true
     }
 
+    /// A quick test, from what the tokenizer counted while scanning, that
+    /// ``canonicalize(_:count:style:)`` would leave `letters` as they are; `false`
+    /// means only "look closer". It covers the two common cases, with no vowel
+    /// carrying a diacritic (`lastDiacriticVowel == 0`), where rule 2 cannot apply:
+    /// - a final consonant and the tone on the last vowel (*hoàng*, *toán*): rule 4;
+    /// - in the classic style, an open two-vowel syllable with the tone on the first
+    ///   vowel and no `qu`/`gi` before it (*của*, *tại*, *này*): rule 6.
+    ///
+    /// `vowels` and `tonedVowel` (1-based) count the syllable's vowels; with more than
+    /// one vowel cluster, `canonicalize` changes nothing either. O(1).
+    @inline(__always)
+    static func isCanonical(_ letters: UnsafeMutablePointer<UInt32>, count: Int, vowels: Int, tonedVowel: Int,
+                            lastDiacriticVowel: Int, style: ToneMarkStyle) -> Bool {
+        guard lastDiacriticVowel == 0, count >= 1 else { return false }
+        if VietnameseLetters.vowel(letters[count - 1]) == nil { return tonedVowel == vowels }
+        return style == .classic && vowels == 2 && tonedVowel == 1
+            && letters[0] != 0x71 /* q */ && letters[0] != 0x67 /* g */
+    }
+
     @inline(__always)
     private static func isVietnameseConsonant(_ scalar: UInt32) -> Bool {
         (scalar >= 0x61 && scalar <= 0x7A) || scalar == 0x0111   // a-z (vowels never reach here), đ
