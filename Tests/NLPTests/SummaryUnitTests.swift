@@ -22,6 +22,22 @@ import Testing
         #expect(pieces.dropLast().allSatisfy { $0.hasSuffix(",") })
     }
 
+    @Test func piecesCutOnBytesMatchPiecesCutByCharacters() throws {
+        // Clauses of varied lengths, runs of spaces, a semicolon, Vietnamese letters,
+        // and (last two) a combining mark after a space and an emoji, which go the
+        // Character way.
+        var clauses: [String] = []
+        for length in [7, 61, 3, 90, 45, 130, 12, 60, 59] {
+            clauses.append((0..<length).map { ["đảng", "viên", "Hà", "Nội", "69,56%", "“họp”"][$0 % 6] }.joined(separator: " ") + ",")
+        }
+        let plain = clauses.joined(separator: " ") + " cuối;  câu  " + clauses.joined(separator: "  ")
+        let sentences = [plain, plain + " \u{301}x tiếp", plain + " 👍🏻 hết"]
+        for sentence in sentences {
+            let pieces = try #require(SummaryUnit.pieces(of: sentence))
+            #expect(pieces == SummaryUnit.characterPieces(of: sentence))
+        }
+    }
+
     @Test func unitsKeepParagraphStartsAndSentenceIndices() {
         let long = Array(repeating: "kết nạp", count: 200).joined(separator: " ") + "."
         let article = Article(title: "Tin", paragraphs: ["Câu một. Câu hai.", long])

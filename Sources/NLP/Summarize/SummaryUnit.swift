@@ -42,6 +42,57 @@ struct SummaryUnit {
         var copy = sentence
         let spaces = copy.withUTF8 { ByteLanes.count(of: 0x20, in: $0) }
         guard spaces >= maximumSyllables else { return nil }
+        if copy.unicodeScalars.contains(where: SummaryUnit.mayJoinNeighbours) {
+            return characterPieces(of: sentence)
+        }
+        // Every character is then whole between two spaces, and the words can be cut on
+        // the bytes: splitting a String by Character costs a few hundred instructions a byte.
+        return copy.withUTF8 { bytes -> [String]? in
+            var words: [Range<Int>] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
+                if index > start { words.append(start..<index) }
+                start = index + 1
+            }
+            guard words.count > maximumSyllables else { return nil }
+            var pieces: [String] = []
+            var first = 0
+            for (index, word) in words.enumerated() {
+                let inPiece = index - first + 1
+                let atClause = bytes[word.upperBound - 1] == 0x2C || bytes[word.upperBound - 1] == 0x3B
+                if inPiece >= maximumSyllables || (atClause && inPiece >= maximumSyllables / 2) || index == words.count - 1 {
+                    pieces.append(joined(words[first...index], in: bytes))
+                    first = index + 1
+                }
+            }
+            return pieces
+        }
+    }
+
+    /// `words` of `bytes` joined by single spaces.
+    private static func joined(_ words: ArraySlice<Range<Int>>, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(words.last!.upperBound - words.first!.lowerBound)
+        for word in words {
+            if !result.isEmpty { result.append(0x20) }
+            result.append(contentsOf: bytes[word])
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether `scalar` could join a neighbouring space or comma into one Character (a
+    /// combining mark, a joiner, an emoji modifier, a prepended sign). Checked by what
+    /// never can: Latin letters with their marks precomposed (all of Vietnamese),
+    /// general punctuation and currency signs; anything else counts as may.
+    private static func mayJoinNeighbours(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value >= 0x300 && !(0x1E00...0x1EFF).contains(value) && !(0x2010...0x205E).contains(value)
+            && !(0x20A0...0x20CF).contains(value)
+    }
+
+    /// ``pieces(of:)`` by Characters, for the rare text where a space or comma may be
+    /// part of a larger Character.
+    static func characterPieces(of sentence: String) -> [String]? {
         let words = sentence.split(separator: " ")
         guard words.count > maximumSyllables else { return nil }
         var pieces: [String] = []
