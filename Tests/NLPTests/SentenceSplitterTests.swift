@@ -61,10 +61,16 @@ import Testing
 
     @Test(arguments: ["TP", "Tp.HCM", "T.Ư", "N.T", "N..T", "NT", "H", "h", "XII", "2021", "4.100", "Nam", "Đảng",
                       "Đ", "Đ.T", "đ/c", "Đ/c", "tr", "vs", "v.v", "được", "ở", "Ổ", "Sđd", "Tổng", "T.U\u{31B}",
-                      "%", "N.T.", ".N", "ThS.BS", "TS.BS", "Ths"])
+                      "%", "N.T.", ".N", "ThS.BS", "TS.BS", "Ths", "Nội", "ĐH", "Ê", "To\u{302}\u{309}ng", "Ư\u{301}", "Sđđ"])
     func byteLevelChecksAgreeWithTheDefinition(_ word: String) {
         let expected = Self.isAbbreviationByDefinition(word)
         #expect(splitter.split("Gặp \(word). Xong.").count == (expected ? 1 : 2), "\(word)")
+    }
+
+    @Test func nonASCIIAbbreviationBytesHoldExactlyTheNonASCIIAbbreviations() {
+        let words = SentenceSplitter.nonASCIIAbbreviationBytes.map { String(decoding: $0, as: UTF8.self) }
+        #expect(Set(words) == SentenceSplitter.abbreviations.filter { !$0.allSatisfy(\.isASCII) })
+        #expect(words.contains("Tổng") && words.contains("T.Ư"))
     }
 
     @Test func lowercaseAbbreviationBytesHoldExactlyTheLowercaseAbbreviations() {

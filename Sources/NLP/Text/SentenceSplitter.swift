@@ -41,6 +41,10 @@ public struct SentenceSplitter: Sendable {
         }
         .sorted { $0.lexicographicallyPrecedes($1) }
 
+    /// The ``abbreviations`` with a byte outside ASCII (T.Ư, Đ/c, Tổng), as bytes.
+    static let nonASCIIAbbreviationBytes: [[UInt8]] = abbreviations.map { Array($0.utf8) }
+        .filter { $0.contains { $0 >= 0x80 } }.sorted { $0.lexicographicallyPrecedes($1) }
+
     public init() {}
 
     /// The sentences of `article`'s paragraphs (the title is not included).
@@ -179,11 +183,30 @@ public struct SentenceSplitter: Sendable {
         if SentenceSplitter.startsWithLowercaseLetter(bytes, at: start) {
             return SentenceSplitter.lowercaseAbbreviationBytes.contains { $0.elementsEqual(word) }
         }
+        if !word.contains(0x2E) && SentenceSplitter.isSeveralLatinLetters(word) {
+            // Most such words are capitalized words ending a sentence (Nội., Đảng.): too
+            // long to be an initial, so only the listed abbreviations remain.
+            return SentenceSplitter.nonASCIIAbbreviationBytes.contains { $0.elementsEqual(word) }
+        }
         let text = String(decoding: word, as: UTF8.self)
         if SentenceSplitter.abbreviations.contains(text) { return true }
         // Initials: "H", "N.T", "T.Ư" — every dot-separated part one capital letter.
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         return parts.allSatisfy { $0.count == 1 && $0.first!.isUppercase }
+    }
+
+    /// Whether `word` (valid UTF-8) is two or more scalars, each of them ASCII, Latin-1,
+    /// Latin Extended or Latin Extended Additional (every Vietnamese letter,
+    /// precomposed): none of those joins a neighbour into one Character, so the word
+    /// is at least two Characters.
+    static func isSeveralLatinLetters(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        var scalars = 0
+        for scalar in String(decoding: word, as: UTF8.self).unicodeScalars {
+            let value = scalar.value
+            guard value < 0x300 || (0x1E00...0x1EFF).contains(value) else { return false }
+            scalars += 1
+        }
+        return scalars >= 2
     }
 
     /// ``isAbbreviation(_:endingAt:)`` for a word of ASCII bytes: one of the ASCII
