@@ -465,12 +465,17 @@ public struct TfidfVectorizer: Sendable {
     }
 }
 
-/// 1 + ln(count) for counts 0..<64, rounded once from `Double`: most counts in a
-/// document are small, and a table read is far cheaper than `log`.
-private let sublinearTable: [Float] = (0..<64).map { $0 == 0 ? 0 : 1 + Float(log(Double($0))) }
+/// Sublinear term frequencies, tabulated: most counts in a document are small, and a
+/// table read is far cheaper than `log`.
+enum SublinearTermFrequency {
+    /// 1 + ln(count) for counts 0..<64 (0 for 0), rounded once from `Double`. A
+    /// per-token loop reads it into a local first: each read of a global checks its
+    /// lazy initialization.
+    static let table: [Float] = (0..<64).map { $0 == 0 ? 0 : 1 + Float(log(Double($0))) }
+}
 
 /// Sublinear term frequency, 1 + ln(count), exactly as `1 + Float(log(Double(count)))`.
 @inline(__always)
 func sublinearTermFrequency(_ count: Int) -> Float {
-    count < 64 ? sublinearTable[count] : 1 + Float(log(Double(count)))
+    count < 64 ? SublinearTermFrequency.table[count] : 1 + Float(log(Double(count)))
 }

@@ -50,10 +50,10 @@ struct SentenceMatrix {
         numberCounts = builder.numbers
 
         // Columns for terms in at least two rows (the title's included), numbered densely.
-        let idf = builder.idf
-        var rowsWithTerm = [Int32](repeating: 0, count: idf.count)
+        let terms = builder.termCount
+        var rowsWithTerm = [Int32](repeating: 0, count: terms)
         for column in builder.entryColumns { rowsWithTerm[Int(column)] += 1 }
-        var blockColumn = [Int32](repeating: -1, count: idf.count)
+        var blockColumn = [Int32](repeating: -1, count: terms)
         var shared = 0
         for term in 0..<rowsWithTerm.count where rowsWithTerm[term] >= 2 {
             blockColumn[term] = Int32(shared)
@@ -61,24 +61,19 @@ struct SentenceMatrix {
         }
         termCount = shared
 
-        let sublinear = vectorizer.configuration.sublinearTF
-        let columns = builder.entryColumns, counts = builder.entryCounts, starts = builder.rowStarts
+        let columns = builder.entryColumns, weights = builder.entryWeights, starts = builder.rowStarts
         /// Writes the unit vector of row `row`'s entries (norm over all its terms) into
         /// `buffer`, shared terms only, one value every `stride` floats; returns whether
         /// the vector is non-zero.
         func fill(row: Int, into buffer: UnsafeMutablePointer<Float>, stride: Int) -> Bool {
             let entries = starts[row]..<starts[row + 1]
             var norm: Float = 0
-            for entry in entries {
-                let count = counts[entry]
-                let value = (sublinear ? sublinearTermFrequency(Int(count)) : count) * idf[Int(columns[entry])]
-                norm += value * value
-            }
+            for entry in entries { norm += weights[entry] * weights[entry] }
             guard norm > 0 else { return false }
             let scale = 1 / norm.squareRoot()
-            for entry in entries where blockColumn[Int(columns[entry])] >= 0 {
-                let count = counts[entry], column = Int(columns[entry])
-                buffer[Int(blockColumn[column]) * stride] = (sublinear ? sublinearTermFrequency(Int(count)) : count) * idf[column] * scale
+            for entry in entries {
+                let column = blockColumn[Int(columns[entry])]
+                if column >= 0 { buffer[Int(column) * stride] = weights[entry] * scale }
             }
             return true
         }
@@ -108,11 +103,12 @@ struct SentenceMatrix {
         private var terms = ArticleTerms()
         var tokens: [Int]
         var numbers: [Int]
-        /// Row r's (local column, count) entries are `entryColumns[rowStarts[r]..<rowStarts[r + 1]]`,
-        /// in the order the terms first occur in the row: a function of the text alone,
-        /// so sums over a row run in the same order in every process.
+        /// Row r's (local column, TF-IDF weight) entries are
+        /// `entryColumns[rowStarts[r]..<rowStarts[r + 1]]`, in the order the terms first
+        /// occur in the row: a function of the text alone, so sums over a row run in the
+        /// same order in every process.
         var entryColumns: [Int32] = []
-        var entryCounts: [Float] = []
+        var entryWeights: [Float] = []
         var rowStarts: [Int] = [0]
         private var keys: [UInt64] = []
 
@@ -125,12 +121,12 @@ struct SentenceMatrix {
             tokens = [Int](repeating: 0, count: sentenceCount)
             numbers = [Int](repeating: 0, count: sentenceCount)
             entryColumns.reserveCapacity(expectedEntries)
-            entryCounts.reserveCapacity(expectedEntries)
+            entryWeights.reserveCapacity(expectedEntries)
             rowStarts.reserveCapacity(sentenceCount + 2)
         }
 
-        /// Idf of each local column.
-        var idf: [Float] { terms.idf }
+        /// The article's distinct terms so far (local columns `0..<termCount`).
+        var termCount: Int { terms.count }
 
         /// Frees the term table. Call once, when done.
         func deallocate() { terms.deallocate() }
@@ -162,9 +158,13 @@ struct SentenceMatrix {
                 tokens[sentence] = tokenCount
                 numbers[sentence] = numberCount
             }
-            terms.endRow { column, count in
+            // The term-frequency table is read into a local once: a global's lazy
+            // initialization is checked at every read.
+            let sublinear = vectorizer.configuration.sublinearTF, table = SublinearTermFrequency.table
+            terms.endRow { column, count, idf in
+                let frequency = !sublinear ? count : Int(count) < table.count ? table[Int(count)] : sublinearTermFrequency(Int(count))
                 entryColumns.append(column)
-                entryCounts.append(count)
+                entryWeights.append(frequency * idf)
             }
             self.terms = terms
             rowStarts.append(entryColumns.count)
@@ -203,9 +203,6 @@ struct SentenceMatrix {
             slotKeys.deallocate(); slotColumns.deallocate(); idfs.deallocate(); rowCounts.deallocate(); touched.deallocate()
         }
 
-        /// Idf of each column.
-        var idf: [Float] { Array(UnsafeBufferPointer(start: idfs, count: count)) }
-
         /// Counts one occurrence of `key` in the current row; a new term takes its idf
         /// from `lookup`, or `unseen`.
         @inline(__always)
@@ -236,12 +233,12 @@ struct SentenceMatrix {
             rowCounts[column] = previous + 1
         }
 
-        /// Hands over the current row's (column, count) pairs in first-seen order and
-        /// starts a new row.
-        mutating func endRow(_ body: (Int32, Float) -> Void) {
+        /// Hands over the current row's (column, count, idf) triples in first-seen order
+        /// and starts a new row.
+        mutating func endRow(_ body: (Int32, Float, Float) -> Void) {
             for index in 0..<touchedCount {
                 let column = touched[index]
-                body(column, rowCounts[Int(column)])
+                body(column, rowCounts[Int(column)], idfs[Int(column)])
                 rowCounts[Int(column)] = 0
             }
             touchedCount = 0
