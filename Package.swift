@@ -31,7 +31,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "NLPTests", dependencies: ["NLP"], exclude: ["Fixtures"]),
+        .testTarget(name: "NLPTests", dependencies: ["NLP", "CBLAS"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainTests", dependencies: ["Train", "NLP"]),
         .testTarget(name: "classifyTests", dependencies: ["classify"]),
     ]

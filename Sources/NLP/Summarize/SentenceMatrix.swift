@@ -290,13 +290,24 @@ struct SentenceMatrix {
         return result
     }
 
-    /// Cosine of each sentence with the title: one `cblas_sgemv`. O(S × T).
+    /// Cosine of each sentence with the title: the block times the title's vector, over
+    /// the title's terms only. O(S × title terms + T).
+    ///
+    /// Sparse work, so plain Swift: the title has a dozen of the block's hundred-odd
+    /// columns, and `cblas_sgemv` on the whole block multiplied every column. The
+    /// products it adds for the other columns are zeros, so the sums (taken in the
+    /// same column order, without fused multiply-adds) are the same to the last bit.
     func titleSimilarities() -> [Float] {
         let n = sentenceCount, t = termCount
         var result = [Float](repeating: 0, count: n)
         guard n > 0, t > 0 else { return result }
-        block.withUnsafeBufferPointer { a in
-            cblas_sgemv(CblasColMajor, CblasNoTrans, Int32(n), Int32(t), 1, a.baseAddress, Int32(n), title, 1, 0, &result, 1)
+        block.withUnsafeBufferPointer { block in
+            result.withUnsafeMutableBufferPointer { result in
+                for term in 0..<t where title[term] != 0 {
+                    let weight = title[term], column = block.baseAddress! + term * n
+                    for sentence in 0..<n { result[sentence] += weight * column[sentence] }
+                }
+            }
         }
         return result
     }
