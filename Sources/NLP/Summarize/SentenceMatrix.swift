@@ -52,7 +52,7 @@ struct SentenceMatrix {
         // Columns for terms in at least two rows (the title's included), numbered densely.
         let terms = builder.termCount
         var rowsWithTerm = [Int32](repeating: 0, count: terms)
-        for column in builder.entryColumns { rowsWithTerm[Int(column)] += 1 }
+        for column in builder.entryColumns[..<builder.entryCount] { rowsWithTerm[Int(column)] += 1 }
         var blockColumn = [Int32](repeating: -1, count: terms)
         var shared = 0
         for term in 0..<rowsWithTerm.count where rowsWithTerm[term] >= 2 {
@@ -106,9 +106,12 @@ struct SentenceMatrix {
         /// Row r's (local column, TF-IDF weight) entries are
         /// `entryColumns[rowStarts[r]..<rowStarts[r + 1]]`, in the order the terms first
         /// occur in the row: a function of the text alone, so sums over a row run in the
-        /// same order in every process.
-        var entryColumns: [Int32] = []
-        var entryWeights: [Float] = []
+        /// same order in every process. The arrays are longer than `entryCount`: they
+        /// grow a row at a time and are written through pointers, because an append per
+        /// entry checked uniqueness and capacity twice for every one.
+        var entryColumns: [Int32]
+        var entryWeights: [Float]
+        var entryCount = 0
         var rowStarts: [Int] = [0]
         private var keys: [UInt64] = []
 
@@ -120,8 +123,8 @@ struct SentenceMatrix {
             unigramsOnly = vectorizer.configuration.ngrams == NGramRange(1, 1)
             tokens = [Int](repeating: 0, count: sentenceCount)
             numbers = [Int](repeating: 0, count: sentenceCount)
-            entryColumns.reserveCapacity(expectedEntries)
-            entryWeights.reserveCapacity(expectedEntries)
+            entryColumns = [Int32](repeating: 0, count: expectedEntries)
+            entryWeights = [Float](repeating: 0, count: expectedEntries)
             rowStarts.reserveCapacity(sentenceCount + 2)
         }
 
@@ -161,13 +164,26 @@ struct SentenceMatrix {
             // The term-frequency table is read into a local once: a global's lazy
             // initialization is checked at every read.
             let sublinear = vectorizer.configuration.sublinearTF, table = SublinearTermFrequency.table
-            terms.endRow { column, count, idf in
-                let frequency = !sublinear ? count : Int(count) < table.count ? table[Int(count)] : sublinearTermFrequency(Int(count))
-                entryColumns.append(column)
-                entryWeights.append(frequency * idf)
+            let start = entryCount, end = start + terms.rowTermCount
+            if entryColumns.count < end {
+                let grown = max(end, 2 * entryColumns.count)
+                entryColumns.append(contentsOf: repeatElement(0, count: grown - entryColumns.count))
+                entryWeights.append(contentsOf: repeatElement(0, count: grown - entryWeights.count))
+            }
+            entryColumns.withUnsafeMutableBufferPointer { columns in
+                entryWeights.withUnsafeMutableBufferPointer { weights in
+                    var entry = start
+                    terms.endRow { column, count, idf in
+                        let frequency = !sublinear ? count : Int(count) < table.count ? table[Int(count)] : sublinearTermFrequency(Int(count))
+                        columns[entry] = column
+                        weights[entry] = frequency * idf
+                        entry += 1
+                    }
+                }
             }
             self.terms = terms
-            rowStarts.append(entryColumns.count)
+            entryCount = end
+            rowStarts.append(end)
         }
     }
 
@@ -232,6 +248,9 @@ struct SentenceMatrix {
             touchedCount &+= previous == 0 ? 1 : 0
             rowCounts[column] = previous + 1
         }
+
+        /// Distinct terms in the current row so far.
+        var rowTermCount: Int { touchedCount }
 
         /// Hands over the current row's (column, count, idf) triples in first-seen order
         /// and starts a new row.
