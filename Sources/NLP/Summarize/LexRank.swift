@@ -25,13 +25,18 @@ enum LexRank {
                            tolerance: Float = 1e-4, maxIterations: Int = 100) -> [Float] {
         guard n > 1 else { return [Float](repeating: 1, count: n) }
         var transition = similarities
-        for i in 0..<n {
-            var sum: Float = 0
-            for j in 0..<n { transition[i * n + j] = max(0, transition[i * n + j]); sum += transition[i * n + j] }
-            if sum > 0 {
-                for j in 0..<n { transition[i * n + j] = (1 - damping) * transition[i * n + j] / sum + damping / Float(n) }
-            } else {
-                for j in 0..<n { transition[i * n + j] = 1 / Float(n) }
+        // Through a pointer: element-wise mutation of an Array checks its uniqueness
+        // at every step of these O(S²) loops.
+        transition.withUnsafeMutableBufferPointer { transition in
+            for i in 0..<n {
+                let row = transition.baseAddress! + i * n
+                var sum: Float = 0
+                for j in 0..<n { row[j] = max(0, row[j]); sum += row[j] }
+                if sum > 0 {
+                    for j in 0..<n { row[j] = (1 - damping) * row[j] / sum + damping / Float(n) }
+                } else {
+                    for j in 0..<n { row[j] = 1 / Float(n) }
+                }
             }
         }
         var p = [Float](repeating: 1 / Float(n), count: n)

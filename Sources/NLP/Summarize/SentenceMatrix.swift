@@ -336,7 +336,13 @@ struct SentenceMatrix {
     /// |centroid|² = Σᵢ Σⱼ sim(i, j). O(S²).
     static func centroidSimilarities(fromSimilarities similarities: [Float], count n: Int) -> [Float] {
         var sums = [Float](repeating: 0, count: n)
-        for i in 0..<n { for j in 0..<n { sums[i] += similarities[i * n + j] } }
+        similarities.withUnsafeBufferPointer { similarities in
+            for i in 0..<n {
+                var sum: Float = 0
+                for j in 0..<n { sum += similarities[i * n + j] }
+                sums[i] = sum
+            }
+        }
         let total = sums.reduce(0, +)
         guard total > 0 else { return sums.map { _ in 0 } }
         let norm = total.squareRoot()
