@@ -100,7 +100,7 @@ struct SentenceMatrix {
         let unseen: Float
         let unigramsOnly: Bool
         /// The article's distinct terms, numbered in first-seen order (local columns).
-        private var terms = ArticleTerms()
+        private var terms: ArticleTerms
         var tokens: [Int]
         var numbers: [Int]
         /// Row r's (local column, TF-IDF weight) entries are
@@ -123,6 +123,7 @@ struct SentenceMatrix {
             unigramsOnly = vectorizer.configuration.ngrams == NGramRange(1, 1)
             tokens = [Int](repeating: 0, count: sentenceCount)
             numbers = [Int](repeating: 0, count: sentenceCount)
+            terms = ArticleTerms(expectedTokens: expectedEntries)
             entryColumns = [Int32](repeating: 0, count: expectedEntries)
             entryWeights = [Float](repeating: 0, count: expectedEntries)
             rowStarts.reserveCapacity(sentenceCount + 2)
@@ -205,8 +206,13 @@ struct SentenceMatrix {
         private var touched: UnsafeMutablePointer<Int32>
         private var touchedCount = 0
 
-        init() {
+        /// A table sized for an article of about `expectedTokens` tokens: it holds as
+        /// many distinct terms as half its slots, and an article's distinct terms are
+        /// rarely more than half its tokens, so it seldom has to grow (a rehash of
+        /// every term so far).
+        init(expectedTokens: Int) {
             capacity = 512
+            while capacity < expectedTokens { capacity *= 2 }
             slotKeys = .allocate(capacity: capacity)
             slotKeys.initialize(repeating: 0, count: capacity)
             slotColumns = .allocate(capacity: capacity)
