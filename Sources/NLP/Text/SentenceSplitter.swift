@@ -50,37 +50,47 @@ public struct SentenceSplitter: Sendable {
     /// The sentences of `article`'s paragraphs (the title is not included).
     public func sentences(of article: Article) -> [Sentence] {
         var result: [Sentence] = []
+        var ranges: [Range<Int>] = []
         for (index, paragraph) in article.paragraphs.enumerated() {
-            for text in split(paragraph) { result.append(Sentence(text: text, paragraph: index)) }
+            forEachSentence(in: paragraph, ranges: &ranges) { result.append(Sentence(text: $0, paragraph: index)) }
         }
         return result
     }
 
     /// The sentences of one paragraph, trimmed, in order.
     public func split(_ paragraph: String) -> [String] {
+        var result: [String] = []
+        var ranges: [Range<Int>] = []
+        forEachSentence(in: paragraph, ranges: &ranges) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each sentence of `paragraph`, trimmed, in order. `ranges` is
+    /// scratch space that the caller reuses from paragraph to paragraph, instead of
+    /// three new arrays for each.
+    private func forEachSentence(in paragraph: String, ranges: inout [Range<Int>], _ body: (String) -> Void) {
+        ranges.removeAll(keepingCapacity: true)
         var copy = paragraph
-        let ranges = copy.withUTF8 { bytes in
-            var ranges: [Range<Int>] = []
+        copy.withUTF8 { bytes in
             var start = 0
-            for end in boundaries(bytes) {
+            forEachBoundary(bytes) { end in
                 appendTrimmed(bytes, start..<end, to: &ranges)
                 start = end
             }
             appendTrimmed(bytes, start..<bytes.count, to: &ranges)
-            return ranges
         }
         // Slicing the scalar view copies the bytes without validating them again,
         // as decoding a byte buffer would; every boundary falls between scalars.
         let utf8 = copy.utf8, scalars = copy.unicodeScalars
-        return ranges.map { range in
+        for range in ranges {
             let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-            return String(scalars[lower..<utf8.index(lower, offsetBy: range.count)])
+            body(String(scalars[lower..<utf8.index(lower, offsetBy: range.count)]))
         }
     }
 
-    /// Byte offsets just past each sentence-ending punctuation run (and closing quotes).
-    func boundaries(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var result: [Int] = []
+    /// Calls `body` with the byte offset just past each sentence-ending punctuation run
+    /// (and closing quotes), in order.
+    private func forEachBoundary(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
         let count = bytes.count
         var index = 0
         while index < count {
@@ -117,9 +127,8 @@ public struct SentenceSplitter: Sendable {
             while next < count && bytes[next] == 0x20 { next += 1 }
             guard next < count, opensSentence(bytes, at: next) else { continue }
             if periods == 1 && others == 0 && closers == 0 && isAbbreviation(bytes, endingAt: runStart) { continue }
-            result.append(end)
+            body(end)
         }
-        return result
     }
 
     /// Width of a sentence-ending character at `index` (. ! ? …), or 0.
