@@ -13,4 +13,17 @@ import Testing
     func findsQuotationMarksOnly(_ text: String, _ expected: Bool) {
         #expect(SentenceFeatures.hasQuotation(text) == expected)
     }
+
+    /// The scan skips sixteen bytes at a time: a mark must be found at every offset in
+    /// and across blocks, after look-alike lead bytes (– …, © ¢) or none.
+    @Test(arguments: ["\"", "“", "”", "«", "»"])
+    func findsAMarkAtEveryOffset(_ mark: String) {
+        for filler in ["a", "ư", "–", "©"] {
+            for offset in 0..<40 {
+                let before = String(repeating: filler, count: offset)
+                #expect(SentenceFeatures.hasQuotation(before + mark + " xong"), "\(filler) × \(offset)")
+                #expect(!SentenceFeatures.hasQuotation(before + " xong"), "\(filler) × \(offset)")
+            }
+        }
+    }
 }
