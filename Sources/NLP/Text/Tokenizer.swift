@@ -226,20 +226,7 @@ struct TokenScanner {
             // branch that already knows the width (used only if the scalar is a letter).
             var extended = length == 0 ? FeatureKey.offsetBasis : inputHash
             extended = FeatureKey.add(lead, to: extended)
-            if lead >= 0xC0 && lead < 0xF0 && index &+ 3 < count {
-                // Two- and three-byte letters come mixed in Vietnamese text (ư ơ đ à and
-                // ạ ế ờ ữ), so which width comes next is a coin toss for a branch
-                // predictor: both decodings are computed and the right one selected.
-                let second = base[index &+ 1], third = base[index &+ 2]
-                let isThree = lead >= 0xE0
-                let two = (UInt32(lead & 0x1F) << 6) | UInt32(second & 0x3F)
-                let three = (UInt32(lead & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
-                let afterSecond = FeatureKey.add(second, to: extended)
-                let afterThird = FeatureKey.add(third, to: afterSecond)
-                scalar = isThree ? three : two
-                extended = isThree ? afterThird : afterSecond
-                width = isThree ? 3 : 2
-            } else if lead < 0x80 {
+            if lead < 0x80 {
                 scalar = UInt32(lead); width = 1
             } else if lead < 0xE0 {
                 scalar = (UInt32(lead & 0x1F) << 6) | UInt32(base[index + 1] & 0x3F); width = 2
