@@ -42,4 +42,13 @@ import Testing
         #expect(try JSONDecoder().decode(String.self, from: Data(line.bytes)) == text)
         #expect(line.text.contains(#"\u001f"#))
     }
+
+    /// Plain runs between escapes are copied whole: every run must come through.
+    @Test func keepsThePlainRunsAroundEscapes() throws {
+        for text in ["\"đầu", "cuối\"", "a\"b\\c\nđảng \"viên\" mới", "\"\"", "x\ty"] {
+            var line = JSONLine()
+            line.string(text)
+            #expect(try JSONDecoder().decode(String.self, from: Data(line.bytes)) == text, "\(text)")
+        }
+    }
 }

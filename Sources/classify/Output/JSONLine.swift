@@ -33,8 +33,10 @@ struct JSONLine {
         var text = text
         text.withUTF8 { utf8 in
             // Branch-free over the bytes: the loop vectorizes, and almost no text needs escaping.
-            var flagged = false
-            for byte in utf8 { flagged = flagged || (byte < 0x20) || (byte == 0x22) || (byte == 0x5C) }
+            // Flags combined with `|`, not `||`: a short-circuit is a branch per byte.
+            var flags: UInt8 = 0
+            for byte in utf8 { flags |= (byte < 0x20 ? 1 : 0) | (byte == 0x22 ? 1 : 0) | (byte == 0x5C ? 1 : 0) }
+            let flagged = flags != 0
             bytes.append(0x22)
             if flagged { appendEscaped(utf8) } else { bytes.append(contentsOf: utf8) }
             bytes.append(0x22)
@@ -58,7 +60,12 @@ struct JSONLine {
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        for byte in utf8 {
+        // Runs of bytes that need no escape are copied whole: a text that needs escaping
+        // has a quotation mark or two, not many.
+        var runStart = 0
+        for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            runStart = index + 1
             switch byte {
             case 0x22: bytes.append(0x5C); bytes.append(0x22)
             case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
@@ -69,8 +76,9 @@ struct JSONLine {
             case 0x0C: bytes.append(0x5C); bytes.append(0x66)
             case 0..<0x20:
                 bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]])
-            default: bytes.append(byte)
+            default: break
             }
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
 }
