@@ -172,6 +172,7 @@ public struct Summarizer: Sendable {
         case .words(let words): limit = n; syllableBudget = words
         }
         var chosen: [Int] = []
+        chosen.reserveCapacity(min(n, limit))
         var used = 0
         for index in (0..<n).sorted(by: { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }) {
             if chosen.count >= limit { break }

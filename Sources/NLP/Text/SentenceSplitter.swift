@@ -49,8 +49,13 @@ public struct SentenceSplitter: Sendable {
 
     /// The sentences of `article`'s paragraphs (the title is not included).
     public func sentences(of article: Article) -> [Sentence] {
+        // Room for the sentences of most articles (one every hundred-odd bytes), so that
+        // the arrays rarely grow.
+        let bytes = article.paragraphs.reduce(0) { $0 + $1.utf8.count }
         var result: [Sentence] = []
+        result.reserveCapacity(bytes / 96 + article.paragraphs.count)
         var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(64)
         for (index, paragraph) in article.paragraphs.enumerated() {
             forEachSentence(in: paragraph, ranges: &ranges) { result.append(Sentence(text: $0, paragraph: index)) }
         }
