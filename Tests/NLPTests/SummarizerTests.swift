@@ -71,6 +71,16 @@ import Testing
         #expect(chosen == [sentences[1], sentences[2]])
     }
 
+    /// Headings in capitals: at least three letters, none lowercase (ASCII or not).
+    @Test(arguments: [
+        ("THÔNG BÁO", true), ("ĐẢNG VIÊN ƯU TÚ", true), ("HÀ NỘI, 20/11/2024", true), ("ABC", true),
+        ("Thông báo", false), ("ĐẢNG VIÊN ƯU TÚ đ", false), ("ĐẢNG ƯU TÚ ư", false), ("AB 12", false),
+        ("123", false), ("", false), ("KẾT NẠP x", false),
+    ])
+    func capitalsAreTheLettersAllUpperCase(_ text: String, _ expected: Bool) {
+        #expect(Summarizer.isCapitals(text) == expected, "\(text)")
+    }
+
     @Test func aHugeSentenceIsCutSoTheBudgetCanBeMet() {
         let long = String(repeating: "đảng viên chi bộ sinh hoạt định kỳ, ", count: 2_500)   // ~50,000 characters, no boundary
         let summary = Self.summarizer().summarize(Article(title: "", paragraphs: [long]), length: .words(200))

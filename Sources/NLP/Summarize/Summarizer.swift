@@ -126,6 +126,11 @@ public struct Summarizer: Sendable {
     /// Whether every letter of `text` (at least three) is a capital, by the tokenizer's
     /// scalar table: a heading or a series title.
     static func isCapitals(_ text: String) -> Bool {
+        // Almost every sentence has a lowercase ASCII letter within its first few bytes,
+        // and that letter alone decides: found on the bytes, before any scalar decoding.
+        var copy = text
+        let hasLowercaseASCII = copy.withUTF8 { bytes in bytes.contains { $0 &- 0x61 < 26 } }
+        if hasLowercaseASCII { return false }
         let table = ScalarTable.shared
         var letters = 0
         for scalar in text.unicodeScalars where table.kind(scalar.value) == .letter {
