@@ -364,6 +364,8 @@ public struct TfidfVectorizer: Sendable {
         keys.withUnsafeBufferPointer { lookup.appendValues(of: $0, to: &entries) }
         var row = entries.withUnsafeMutableBufferPointer { entries in
             radixSort(entries, keyBits: columnBits)
+            // Read once: each read of a global checks its lazy initialization.
+            let sublinear = configuration.sublinearTF, table = SublinearTermFrequency.table
             return [(Int32, Float)](unsafeUninitializedCapacity: entries.count) { row, written in
                 written = 0
                 var index = 0
@@ -372,7 +374,7 @@ public struct TfidfVectorizer: Sendable {
                     var count = 0
                     while index < entries.count && entries[index] == entry { count += 1; index += 1 }
                     let (column, idf) = InterleavedFeatureTable.unpack(entry)
-                    let tf = configuration.sublinearTF ? sublinearTermFrequency(count) : Float(count)
+                    let tf = sublinear ? SublinearTermFrequency.value(count, in: table) : Float(count)
                     row[written] = (column, tf * idf)
                     written += 1
                 }
@@ -472,10 +474,16 @@ enum SublinearTermFrequency {
     /// per-token loop reads it into a local first: each read of a global checks its
     /// lazy initialization.
     static let table: [Float] = (0..<64).map { $0 == 0 ? 0 : 1 + Float(log(Double($0))) }
+
+    /// 1 + ln(count), from `table` (a local copy of ``table``) when it has the count.
+    @inline(__always)
+    static func value(_ count: Int, in table: [Float]) -> Float {
+        count < table.count ? table[count] : 1 + Float(log(Double(count)))
+    }
 }
 
 /// Sublinear term frequency, 1 + ln(count), exactly as `1 + Float(log(Double(count)))`.
 @inline(__always)
 func sublinearTermFrequency(_ count: Int) -> Float {
-    count < 64 ? SublinearTermFrequency.table[count] : 1 + Float(log(Double(count)))
+    SublinearTermFrequency.value(count, in: SublinearTermFrequency.table)
 }

@@ -175,7 +175,7 @@ struct SentenceMatrix {
                 entryWeights.withUnsafeMutableBufferPointer { weights in
                     var entry = start
                     terms.endRow { column, count, idf in
-                        let frequency = !sublinear ? count : Int(count) < table.count ? table[Int(count)] : sublinearTermFrequency(Int(count))
+                        let frequency = sublinear ? SublinearTermFrequency.value(Int(count), in: table) : count
                         columns[entry] = column
                         weights[entry] = frequency * idf
                         entry += 1
