@@ -42,7 +42,7 @@ struct SummaryUnit {
         var copy = sentence
         let spaces = copy.withUTF8 { ByteLanes.count(of: 0x20, in: $0) }
         guard spaces >= maximumSyllables else { return nil }
-        if copy.unicodeScalars.contains(where: SummaryUnit.mayJoinNeighbours) {
+        if !copy.unicodeScalars.allSatisfy(StandaloneScalars.contains) {
             return characterPieces(of: sentence)
         }
         // Every character is then whole between two spaces, and the words can be cut on
@@ -78,16 +78,6 @@ struct SummaryUnit {
             result.append(contentsOf: bytes[word])
         }
         return String(decoding: result, as: UTF8.self)
-    }
-
-    /// Whether `scalar` could join a neighbouring space or comma into one Character (a
-    /// combining mark, a joiner, an emoji modifier, a prepended sign). Checked by what
-    /// never can: Latin letters with their marks precomposed (all of Vietnamese),
-    /// general punctuation and currency signs; anything else counts as may.
-    private static func mayJoinNeighbours(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return value >= 0x300 && !(0x1E00...0x1EFF).contains(value) && !(0x2010...0x205E).contains(value)
-            && !(0x20A0...0x20CF).contains(value)
     }
 
     /// ``pieces(of:)`` by Characters, for the rare text where a space or comma may be

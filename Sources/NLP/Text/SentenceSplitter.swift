@@ -197,7 +197,7 @@ public struct SentenceSplitter: Sendable {
         if SentenceSplitter.startsWithLowercaseLetter(bytes, at: start) {
             return SentenceSplitter.lowercaseAbbreviationBytes.contains { $0.elementsEqual(word) }
         }
-        if !word.contains(0x2E) && SentenceSplitter.isSeveralLatinLetters(word) {
+        if !word.contains(0x2E) && SentenceSplitter.isSeveralCharacters(word) {
             // Most such words are capitalized words ending a sentence (Nội., Đảng.): too
             // long to be an initial, so only the listed abbreviations remain.
             return SentenceSplitter.nonASCIIAbbreviationBytes.contains { $0.elementsEqual(word) }
@@ -209,15 +209,12 @@ public struct SentenceSplitter: Sendable {
         return parts.allSatisfy { $0.count == 1 && $0.first!.isUppercase }
     }
 
-    /// Whether `word` (valid UTF-8) is two or more scalars, each of them ASCII, Latin-1,
-    /// Latin Extended or Latin Extended Additional (every Vietnamese letter,
-    /// precomposed): none of those joins a neighbour into one Character, so the word
-    /// is at least two Characters.
-    static func isSeveralLatinLetters(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether `word` (valid UTF-8) is two or more ``StandaloneScalars``, and so at
+    /// least two Characters.
+    static func isSeveralCharacters(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         var scalars = 0
         for scalar in String(decoding: word, as: UTF8.self).unicodeScalars {
-            let value = scalar.value
-            guard value < 0x300 || (0x1E00...0x1EFF).contains(value) else { return false }
+            guard StandaloneScalars.contains(scalar) else { return false }
             scalars += 1
         }
         return scalars >= 2
