@@ -156,4 +156,49 @@ import Testing
         #expect(seen.map(\.0) == ["đạt", "69,56", "và", "4.100", "người"])
         for (text, key) in seen { #expect(key == FeatureKey.hash(Array(text.utf8))) }
     }
+
+    /// Common tokens (lowercase letters in normal form, up to a separator) take a path
+    /// of their own. Every token must come out as the general path makes it: key,
+    /// text, number flag, phrase break and source range, in every configuration, for
+    /// words that are and are not common, before every kind of character.
+    @Test(arguments: ToneMarkStyle.allCases)
+    func commonTokensComeOutAsTheGeneralPathMakesThem(_ style: ToneMarkStyle) {
+        let words = ["người", "của", "hòa", "hoà", "quý", "qúy", "già", "gìa", "khuya", "thuở", "đảng", "Đảng", "ĐẢNG",
+                     "nguyEn", "iPhone", "covid19", "abc123", "x", "các", "và", "ñandú", "ǎ", "ho\u{0300}a", "h\u{200B}òa",
+                     "Ðòa", "tp.hcm", "69,56", "4.100", "ﬁ", "ⱥ",
+                     String(repeating: "a", count: Tokenizer.maximumTokenLength),
+                     String(repeating: "a", count: Tokenizer.maximumTokenLength + 1),
+                     String(repeating: "a", count: Tokenizer.maximumTokenLength - 1) + "ờ",
+                     String(repeating: "a", count: Tokenizer.maximumTokenLength) + "ờ"]
+        let separators = [" ", "", ",", ".", ". ", "“", "”", "…", "–", "\u{00A0}", "\n", "\t", "\u{0300}", "5", "A", "Đ",
+                          "\u{200B}", "«", "×", "ờ", "\u{00AD}", "/", "-", "😀"]
+        var texts: [String] = []
+        for word in words {
+            for separator in separators {
+                texts.append(word + separator + "chi")
+                texts.append(separator + word + separator)
+            }
+        }
+        texts.append(words.joined(separator: " "))
+        for removeStopWords in [false, true] {
+            for numbersAsClass in [false, true] {
+                let fast = Tokenizer(TokenizerConfiguration(toneStyle: style, numbersAsClass: numbersAsClass,
+                                                            removeStopWords: removeStopWords))
+                var general = fast
+                general.scansCommonTokens = false
+                for text in texts {
+                    #expect(Self.described(fast, text) == Self.described(general, text), "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
+    /// Everything a token says, as one string per token.
+    private static func described(_ tokenizer: Tokenizer, _ text: String) -> [String] {
+        var result: [String] = []
+        tokenizer.forEachToken(in: text) { token in
+            result.append("\(token.key) \(token.text) \(token.isNumber) \(token.startsPhrase) \(token.sourceRange)")
+        }
+        return result
+    }
 }

@@ -58,6 +58,10 @@ public struct Tokenizer: Sendable {
     static let numberBytes = Array(numberToken.utf8)
 
     let stopKeys: Set<UInt64>
+    /// Whether common tokens take the scanner's path for them (see
+    /// ``TokenScanner/scanCommonToken(_:from:count:packed:_:)``). Always on, except in
+    /// the tests that check it against the general path.
+    var scansCommonTokens = true
 
     public init(_ configuration: TokenizerConfiguration = TokenizerConfiguration()) {
         self.configuration = configuration
@@ -91,7 +95,8 @@ public struct Tokenizer: Sendable {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Tokenizer.maximumTokenLength + 1) { letters in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.maximumTokenLength * 4 + 8) { encoded in
                 var scanner = TokenScanner(configuration: configuration, stopKeys: stopKeys,
-                                           letters: letters.baseAddress!, encoded: encoded.baseAddress!)
+                                           letters: letters.baseAddress!, encoded: encoded.baseAddress!,
+                                           scansCommonTokens: scansCommonTokens)
                 scanner.scan(base, count: input.count, body)
             }
         }
@@ -151,6 +156,7 @@ struct TokenScanner {
     let toneStyle: ToneMarkStyle
     let stopKeys: Set<UInt64>
     let checkStopWords: Bool
+    let scansCommonTokens: Bool
     let capacity = Tokenizer.maximumTokenLength
     let letters: UnsafeMutablePointer<UInt32>
     let encoded: UnsafeMutablePointer<UInt8>
@@ -171,11 +177,12 @@ struct TokenScanner {
     /// `letters` holds at least `maximumTokenLength + 1` scalars, `encoded` at least
     /// `maximumTokenLength × 4 + 8` bytes; both belong to the caller.
     init(configuration: TokenizerConfiguration, stopKeys: Set<UInt64>,
-         letters: UnsafeMutablePointer<UInt32>, encoded: UnsafeMutablePointer<UInt8>) {
+         letters: UnsafeMutablePointer<UInt32>, encoded: UnsafeMutablePointer<UInt8>, scansCommonTokens: Bool = true) {
         numbersAsClass = configuration.numbersAsClass
         toneStyle = configuration.toneStyle
         self.stopKeys = stopKeys
         checkStopWords = !stopKeys.isEmpty
+        self.scansCommonTokens = scansCommonTokens
         self.letters = letters
         self.encoded = encoded
     }
@@ -195,11 +202,17 @@ struct TokenScanner {
         var index = 0
         while index < count {
             let lead = base[index]
-            // Fast path for the bytes most text is made of: a run of lowercase ASCII
-            // letters is its own normalized form, with no tone and no diacritic. The
-            // run is scanned in locals, which stay in registers; the fields are written
-            // back once at its end. (Taking the two- and three-byte Vietnamese letters
-            // into the run as well measured slower: their widths branch unpredictably.)
+            // Most tokens are lowercase syllables already in normalized form: scanned
+            // whole in registers, or else (a capital, a digit, a mark, a tone to move…)
+            // left to the general path below, which then scans them from their start.
+            if length == 0 && (lead &- 0x61 < 26 || lead &- 0xC3 < 4 || lead == 0xE1) && scansCommonTokens {
+                let end = scanCommonToken(base, from: index, count: count, packed: packed, body)
+                if end != index { index = end; continue }
+            }
+            // In the tokens left to this path too (capitalized words, say), a run of
+            // lowercase ASCII letters is its own normalized form, with no tone and no
+            // diacritic. The run is scanned in locals, which stay in registers; the
+            // fields are written back once at its end.
             if lead &- 0x61 < 26 {
                 if length == 0 { start = index; inputHash = FeatureKey.offsetBasis }
                 var hash = inputHash, scalars = length, vowelCount = vowels, position = index, byte = lead
@@ -216,7 +229,7 @@ struct TokenScanner {
                 continue
             }
             if lead == 0x20 {
-                finish(at: index, input: base, body)
+                if length > 0 { finish(at: index, input: base, body) } else { verbatim = true }
                 index &+= 1
                 continue
             }
@@ -291,6 +304,90 @@ struct TokenScanner {
             index += width
         }
         finish(at: count, input: base, body)
+    }
+
+    /// Scans the token at `first` if it is common: lowercase letters in their normalized
+    /// form (NFC, tone in place, at most `capacity` of them) up to a separator or the
+    /// end of the input. A common token is handed to `body`, as ``finish(at:input:_:)``
+    /// would, and the index after it (and after a space that follows it) is returned.
+    /// Anything else returns `first`, with nothing handed over and no state changed,
+    /// for the general path to scan.
+    ///
+    /// Its state stays in locals, which the compiler keeps in registers: the general
+    /// path keeps it in the scanner's fields, written and read back at every letter
+    /// outside ASCII, and calls `finish` out of line. The letters are not stored: the
+    /// token is its input bytes, and the tone check reads only the first and last.
+    mutating func scanCommonToken(_ base: UnsafePointer<UInt8>, from first: Int, count: Int,
+                                  packed: UnsafeMutablePointer<UInt32>, _ body: (Token) -> Void) -> Int {
+        var position = first
+        var hash = FeatureKey.offsetBasis
+        var scalars = 0, vowels = 0, tonedVowel = 0, lastDiacriticVowel = 0
+        var toned = false
+        var last: UInt32 = 0
+        scan: while true {
+            var byte = base[position]
+            // A run of lowercase ASCII letters: no tone, no diacritic.
+            while byte &- 0x61 < 26 {
+                hash = FeatureKey.add(byte, to: hash)
+                vowels &+= Int(truncatingIfNeeded: (TokenScanner.asciiVowels >> UInt32(byte &- 0x61)) & 1)
+                scalars &+= 1
+                last = UInt32(byte)
+                position &+= 1
+                guard position < count else { break scan }
+                byte = base[position]
+            }
+            let scalar: UInt32, info: UInt32, width: Int
+            if byte < 0x80 {
+                // A separator ends the token; a capital or a digit goes on with it.
+                if UInt8(truncatingIfNeeded: packed[Int(byte)] >> ScalarTable.kindShift) & 0x7
+                    != ScalarTable.Kind.separator.rawValue { return first }
+                break
+            } else if byte < 0xE0 {
+                scalar = (UInt32(byte & 0x1F) << 6) | UInt32(base[position + 1] & 0x3F)
+                guard scalar < ScalarTable.lowLimit else { return first }
+                info = packed[Int(scalar)]
+                width = 2
+            } else if byte == 0xE1 {
+                scalar = 0x1000 | (UInt32(base[position + 1] & 0x3F) << 6) | UInt32(base[position + 2] & 0x3F)
+                guard scalar >= ScalarTable.extendedStart && scalar < ScalarTable.extendedEnd else { return first }
+                info = packed[Int(ScalarTable.lowLimit + scalar - ScalarTable.extendedStart)]
+                width = 3
+            } else {
+                return first
+            }
+            let kind = UInt8(truncatingIfNeeded: info >> ScalarTable.kindShift) & 0x7
+            if kind == ScalarTable.Kind.separator.rawValue { break }
+            guard kind == ScalarTable.Kind.letter.rawValue && info & 0x1F_FFFF == scalar else { return first }
+            hash = FeatureKey.add(base, position, width, to: hash)
+            scalars &+= 1
+            last = scalar
+            if info & ScalarTable.vowelBit != 0 {
+                vowels &+= 1
+                if info & ScalarTable.tonedBit != 0 { toned = true; tonedVowel = vowels }
+                if info & ScalarTable.diacriticBit != 0 { lastDiacriticVowel = vowels }
+            }
+            position &+= width
+            guard position < count else { break }
+        }
+        // Too long for a word (dropped by the general path), or no letter at all.
+        guard scalars > 0 && scalars <= capacity else { return first }
+        // As in `finish`: only a toned vowel cluster can have its tone misplaced.
+        if toned && vowels >= 2 && tonedVowel != lastDiacriticVowel
+            && !TonePlacement.isCanonical(last: last, startsWithQOrG: base[first] == 0x71 || base[first] == 0x67,
+                                          vowels: vowels, tonedVowel: tonedVowel,
+                                          lastDiacriticVowel: lastDiacriticVowel, style: toneStyle) {
+            return first
+        }
+        let key = FeatureKey.finalize(hash)
+        if !(checkStopWords && stopKeys.contains(key)) {
+            body(Token(key: key, bytes: UnsafeBufferPointer(start: base + first, count: position - first), isNumber: false,
+                       startsPhrase: pendingBreak, sourceRange: first..<position))
+            pendingBreak = false
+        }
+        // A space after it is taken too, as the general path would take it: it only
+        // separates tokens, and n-grams span it.
+        if position < count && base[position] == 0x20 { verbatim = true; return position &+ 1 }
+        return position
     }
 
     @inline(__always)

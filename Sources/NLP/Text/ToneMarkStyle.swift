@@ -109,10 +109,19 @@ enum TonePlacement {
     @inline(__always)
     static func isCanonical(_ letters: UnsafeMutablePointer<UInt32>, count: Int, vowels: Int, tonedVowel: Int,
                             lastDiacriticVowel: Int, style: ToneMarkStyle) -> Bool {
-        guard lastDiacriticVowel == 0, count >= 1 else { return false }
-        if VietnameseLetters.vowel(letters[count - 1]) == nil { return tonedVowel == vowels }
-        return style == .classic && vowels == 2 && tonedVowel == 1
-            && letters[0] != 0x71 /* q */ && letters[0] != 0x67 /* g */
+        guard count >= 1 else { return false }
+        return isCanonical(last: letters[count - 1], startsWithQOrG: letters[0] == 0x71 || letters[0] == 0x67,
+                           vowels: vowels, tonedVowel: tonedVowel, lastDiacriticVowel: lastDiacriticVowel, style: style)
+    }
+
+    /// ``isCanonical(_:count:vowels:tonedVowel:lastDiacriticVowel:style:)`` from what it
+    /// reads of the letters: the `last`, and whether the first is `q` or `g`.
+    @inline(__always)
+    static func isCanonical(last: UInt32, startsWithQOrG: Bool, vowels: Int, tonedVowel: Int,
+                            lastDiacriticVowel: Int, style: ToneMarkStyle) -> Bool {
+        guard lastDiacriticVowel == 0 else { return false }
+        if VietnameseLetters.vowel(last) == nil { return tonedVowel == vowels }
+        return style == .classic && vowels == 2 && tonedVowel == 1 && !startsWithQOrG
     }
 
     @inline(__always)
